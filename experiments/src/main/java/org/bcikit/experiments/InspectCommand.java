@@ -69,7 +69,9 @@ public final class InspectCommand implements Callable<Integer> {
         }));
         out.add(row("trials", Integer.toString(r.trials().size())));
         out.add(row("bins", r.totalBins() + " (" + binsPerTrial(r) + ")"));
-        List<Target> targets = r.distinctTargets();
+        List<Target> targets = new ArrayList<>(r.distinctTargets());
+        targets.sort(java.util.Comparator.comparingInt(Target::conditionId)
+                .thenComparingDouble(t -> Math.atan2(t.y(), t.x())));
         List<String> names = new ArrayList<>();
         for (Target t : targets) {
             names.add(describe(t));

@@ -72,6 +72,7 @@ final class SessionFigures {
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         NumberAxis countAxis = new NumberAxis("count");
         countAxis.setRange(0, max + 1);
+        countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         PaintScaleLegend legend = new PaintScaleLegend(scale, countAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
