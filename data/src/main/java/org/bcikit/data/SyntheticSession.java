@@ -117,6 +117,15 @@ public final class SyntheticSession {
         return moments.mean();
     }
 
+    /** Mean firing rate of each unit over the session in Hz: {@link #meanCounts()} / binWidth (q). */
+    public double[] meanRates() {
+        double[] m = moments.mean();
+        for (int i = 0; i < m.length; i++) {
+            m[i] /= config.binWidth();
+        }
+        return m;
+    }
+
     /** Covariance of the counts over the session's bins (q x q): {@code sharedCovariance + diag(privateVariances)}. */
     public DMatrixRMaj countCovariance() {
         return moments.covariance();

@@ -19,12 +19,12 @@ final class SyntheticTrials {
                         + " rates, " + c.factors() + " factors");
         DMatrixRMaj[] position = new DMatrixRMaj[k];
         DMatrixRMaj[] velocity = new DMatrixRMaj[k];
+        double[][] xy = new double[k][];
         for (int target = 0; target < k; target++) {
-            double angle = 2 * Math.PI * target / k;
+            xy[target] = targetPosition(target, k, c.targetDistance());
             position[target] = new DMatrixRMaj(bins, 2);
             velocity[target] = new DMatrixRMaj(bins, 2);
-            reach(c.targetDistance() * Math.cos(angle), c.targetDistance() * Math.sin(angle), c.binWidth(),
-                    position[target], velocity[target]);
+            reach(xy[target][0], xy[target][1], c.binWidth(), position[target], velocity[target]);
         }
         double[] u = new double[c.units()];
         double[] z = new double[c.factors()];
@@ -38,16 +38,23 @@ final class SyntheticTrials {
                     subject.sampleCounts(velocity[target].get(t, 0), velocity[target].get(t, 1), rng, u, z);
                     System.arraycopy(u, 0, counts.data, t * c.units(), u.length);
                 }
-                double angle = 2 * Math.PI * target / k;
                 b.addTrial(Trial.builder().counts(counts).cursorPosition(position[target])
                         .cursorVelocity(velocity[target])
-                        .target(Target.of(c.targetDistance() * Math.cos(angle), c.targetDistance() * Math.sin(angle),
-                                target))
+                        .target(Target.of(xy[target][0], xy[target][1], target))
                         .outcome(Outcome.SUCCESS).startTime(trial * bins * c.binWidth()).build());
                 trial++;
             }
         }
         return b.build();
+    }
+
+    /** Target {@code i} of {@code k} on a circle, counter-clockwise from (distance, 0); exact zeros on the axes. */
+    static double[] targetPosition(int i, int k, double distance) {
+        double angle = 2 * Math.PI * i / k;
+        double x = Math.cos(angle);
+        double y = Math.sin(angle);
+        // cos(pi/2) is 6e-17 in floating point; write the zero a reader expects.
+        return new double[] {distance * (Math.abs(x) < 1e-12 ? 0 : x), distance * (Math.abs(y) < 1e-12 ? 0 : y)};
     }
 
     /**

@@ -62,12 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
         summary.put("population", config);
         summary.put("recording", Map.of("units", r.units(), "trials", r.trials().size(), "bins", r.totalBins(),
                 "binWidth", r.binWidth()));
-        double[] mean = session.meanCounts();
-        double total = 0;
-        for (double m : mean) {
-            total += m;
-        }
-        summary.put("meanRateHz", total / mean.length / r.binWidth());
+        summary.put("meanRateHz", java.util.Arrays.stream(session.meanRates()).average().orElse(Double.NaN));
         summary.put("files", files);
         JsonFiles.write(out.resolve("summary.json"), summary);
         PrintWriter stdout = spec.commandLine().getOut();
