@@ -345,17 +345,17 @@ final class NwbFile implements AutoCloseable {
         return t instanceof FloatingPoint || t instanceof FixedPoint;
     }
 
-    /** A short description of a dataset for messages: "float64 dataset", "2-D float32 dataset [4 x 29]". */
+    /** A short description of a dataset for messages: "a float64 dataset", "a 2-D float32 dataset [4 x 29]". */
     String describe(Dataset ds) {
         int[] dims = guarded(ds.getPath(), ds::getDimensions);
         String shape = dims.length <= 1 ? "" : dims.length + "-D ";
-        String kind = typeName(ds);
-        String sizes = dims.length <= 1 ? ""
-                : " " + Arrays.toString(dims).replace(", ", " x ");
-        return shape + kind + (dims.length == 0 ? " scalar" : " dataset") + sizes;
+        String what = shape + typeName(ds) + (dims.length == 0 ? " scalar" : " dataset")
+                + (dims.length <= 1 ? "" : " " + Arrays.toString(dims).replace(", ", " x "));
+        return ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
     }
 
-    private String typeName(Dataset ds) {
+    /** The element type in NumPy style: float64, int32, uint32, string, ... */
+    String typeName(Dataset ds) {
         DataType t = type(ds);
         if (t instanceof FloatingPoint) {
             return "float" + 8 * t.getSize();

@@ -192,7 +192,7 @@ public final class NwbReader implements RecordingReader {
         }
         SpikeTrains spikes = new SpikeTrains(perUnit);
         meta.put("nwb.units", "/units: " + index.length + " units, " + times.length + " spike times (spike_times, "
-                + f.describe(f.dataset("/units/spike_times_index")).replace(" dataset", "") + " spike_times_index"
+                + f.typeName(f.dataset("/units/spike_times_index")) + " spike_times_index"
                 + (f.exists("/units/id") ? ", id" : "; no id column, units numbered from 0") + ")");
         if (spikes.unsortedUnits() > 0) {
             meta.put("nwb.units.unsorted", spikes.unsortedUnits() + " unit(s) had spike times out of order; "
