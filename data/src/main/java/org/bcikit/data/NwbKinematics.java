@@ -15,9 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Where it is looked for: groups under {@code /processing} (the {@code behavior} module first)
  * and {@code /acquisition}, up to four levels deep, that hold a 2-D numeric {@code data} (samples
- * x at least 2 columns) and either {@code timestamps} or {@code starting_time} with a
+ * x at least 2 columns; the first two are x and y) and either {@code timestamps} or {@code starting_time} with a
  * {@code rate} attribute. A series qualifies when its path names a cursor, hand, finger or
- * position, or when it is a {@code SpatialSeries}; a path naming "cursor" beats "hand"/"finger",
+ * position, or when it is a {@code SpatialSeries}, and is not another kind of series
+ * (electrical, optical); a path naming "cursor" beats "hand"/"finger",
  * which beat the rest. Series whose path names a velocity are not positions and are passed over.
  *
  * <p>Resampling: the position of a bin is the linear interpolation of (x, y) at the bin's
@@ -96,6 +97,10 @@ final class NwbKinematics {
         if (!(data instanceof Dataset) || !f.isNumeric((Dataset) data)) {
             return 0;
         }
+        String type = f.attributeText(path, "neurodata_type");
+        if (type != null && !type.equals("SpatialSeries") && !type.equals("TimeSeries")) {
+            return 0; // electrical, optical, image series are never a cursor
+        }
         int[] dims = f.guarded(path + "/data", ((Dataset) data)::getDimensions);
         if (dims.length != 2 || dims[1] < 2 || dims[0] < 2) {
             return 0;
@@ -109,7 +114,7 @@ final class NwbKinematics {
         if (p.contains("position")) {
             return 2;
         }
-        return "SpatialSeries".equals(f.attributeText(path, "neurodata_type")) ? 1 : 0;
+        return "SpatialSeries".equals(type) ? 1 : 0;
     }
 
     private static NwbKinematics load(NwbFile f, String path) {

@@ -149,8 +149,10 @@ public final class NwbReader implements RecordingReader {
     private static SpikeTrains readUnits(NwbFile f, List<String> ids, Map<String, String> meta) {
         Group units = f.groupOrNull("/units");
         if (units == null) {
+            String v1 = f.textOrNull("/nwb_version");
             throw f.error("/units", "expected the Units table (a group with spike_times and spike_times_index), "
-                    + "found nothing at this path");
+                    + "found nothing at this path" + (v1 == null ? "" : " (the file says " + v1
+                    + "; only NWB 2.x is read)"));
         }
         double[] times = f.floats("/units/spike_times");
         long[] index = f.integers("/units/spike_times_index");

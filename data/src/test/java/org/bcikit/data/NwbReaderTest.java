@@ -52,6 +52,11 @@ class NwbReaderTest {
         assertEquals(178, alm.trials().size());
         assertEquals("2.0.2", alm.metadata().get("nwb.version"));
         assertTrue(alm.metadata().get("nwb.trials.stop_rule").contains("178 of 178"));
+        assertEquals("1 unit(s) had spike times out of order; sorted before binning",
+                alm.metadata().get("nwb.units.unsorted"));
+        // colnames is a fixed-length ASCII array here; all seven data columns beyond start/stop are read
+        assertEquals("cue_start_time, is_good, pole_in_time, pole_out_time, response, stim_present, type",
+                alm.metadata().get("nwb.trials.columns"));
         double[] lengths = new double[177];
         for (int i = 0; i < 178; i++) {
             Trial t = alm.trials().get(i);
@@ -176,6 +181,12 @@ class NwbReaderTest {
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(file));
         assertTrue(e.getMessage().startsWith(file + ": /units: expected the Units table"), e.getMessage());
+        Path v1 = dir.resolve("v1.nwb");
+        try (WritableHdfFile w = HdfFile.write(v1)) {
+            w.putDataset("nwb_version", "NWB-1.0.6");
+        }
+        e = assertThrows(InvalidInputException.class, () -> read(v1));
+        assertTrue(e.getMessage().endsWith("(the file says NWB-1.0.6; only NWB 2.x is read)"), e.getMessage());
     }
 
     @Test
