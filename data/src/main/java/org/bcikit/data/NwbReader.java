@@ -18,9 +18,10 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Reads NWB 2.x files (Neurodata Without Borders, HDF5) into a {@link Recording}.
  *
- * <p><b>Units.</b> Spike times come from the Units table: {@code /units/spike_times} (float)
- * with the ragged-array index {@code /units/spike_times_index} (any integer type), where entry i
- * is the end offset of unit i's spikes. Unit ids come from {@code /units/id} when present, else
+ * <p><b>Units.</b> Spike times come from the Units table {@code /units} (or, when the file has
+ * none, the first Units table in a processing module): {@code spike_times} (float)
+ * with the ragged-array index {@code spike_times_index} (any integer type), where entry i
+ * is the end offset of unit i's spikes. Unit ids come from the {@code id} column when present, else
  * "0".."q-1". Other Units columns (waveforms, electrodes, quality) are ignored and listed in the
  * metadata. Spike times need not be sorted.
  *
@@ -147,42 +148,47 @@ public final class NwbReader implements RecordingReader {
     }
 
     private static SpikeTrains readUnits(NwbFile f, List<String> ids, Map<String, String> meta) {
-        Group units = f.groupOrNull("/units");
+        String at = "/units";
+        Group units = f.groupOrNull(at);
+        if (units == null) {
+            at = unitsInProcessing(f);
+            units = at == null ? null : f.groupOrNull(at);
+        }
         if (units == null) {
             String v1 = f.textOrNull("/nwb_version");
             throw f.error("/units", "expected the Units table (a group with spike_times and spike_times_index), "
                     + "found nothing at this path" + (v1 == null ? "" : " (the file says " + v1
                     + "; only NWB 2.x is read)"));
         }
-        double[] times = f.floats("/units/spike_times");
-        long[] index = f.integers("/units/spike_times_index");
+        double[] times = f.floats(at + "/spike_times");
+        long[] index = f.integers(at + "/spike_times_index");
         if (index.length == 0) {
-            throw f.error("/units/spike_times_index", "expected at least one unit, found an empty index");
+            throw f.error(at + "/spike_times_index", "expected at least one unit, found an empty index");
         }
         double[][] perUnit = new double[index.length][];
         long from = 0;
         for (int u = 0; u < index.length; u++) {
             if (index[u] < from || index[u] > times.length) {
-                throw f.error("/units/spike_times_index", "expected non-decreasing end offsets within 0.."
+                throw f.error(at + "/spike_times_index", "expected non-decreasing end offsets within 0.."
                         + times.length + ", found " + index[u] + " for unit " + u);
             }
             perUnit[u] = Arrays.copyOfRange(times, (int) from, (int) index[u]);
             from = index[u];
         }
         if (from != times.length) {
-            throw f.error("/units/spike_times_index", "expected the last end offset to equal the number of spike "
+            throw f.error(at + "/spike_times_index", "expected the last end offset to equal the number of spike "
                     + "times (" + times.length + "), found " + from);
         }
         for (int i = 0; i < times.length; i++) {
             if (!Double.isFinite(times[i])) {
-                throw f.error("/units/spike_times", "expected finite times in seconds, found " + times[i]
+                throw f.error(at + "/spike_times", "expected finite times in seconds, found " + times[i]
                         + " at element " + i);
             }
         }
-        if (f.exists("/units/id")) {
-            long[] id = f.integers("/units/id");
+        if (f.exists(at + "/id")) {
+            long[] id = f.integers(at + "/id");
             if (id.length != index.length) {
-                throw f.error("/units/id", "expected " + index.length + " ids (one per unit), found " + id.length);
+                throw f.error(at + "/id", "expected " + index.length + " ids (one per unit), found " + id.length);
             }
             for (long v : id) {
                 ids.add(Long.toString(v));
@@ -193,9 +199,9 @@ public final class NwbReader implements RecordingReader {
             }
         }
         SpikeTrains spikes = new SpikeTrains(perUnit);
-        meta.put("nwb.units", "/units: " + index.length + " units, " + times.length + " spike times (spike_times, "
-                + f.typeName(f.dataset("/units/spike_times_index")) + " spike_times_index"
-                + (f.exists("/units/id") ? ", id" : "; no id column, units numbered from 0") + ")");
+        meta.put("nwb.units", at + ": " + index.length + " units, " + times.length + " spike times (spike_times, "
+                + f.typeName(f.dataset(at + "/spike_times_index")) + " spike_times_index"
+                + (f.exists(at + "/id") ? ", id" : "; no id column, units numbered from 0") + ")");
         if (spikes.unsortedUnits() > 0) {
             meta.put("nwb.units.unsorted", spikes.unsortedUnits() + " unit(s) had spike times out of order; "
                     + "sorted before binning");
@@ -204,6 +210,27 @@ public final class NwbReader implements RecordingReader {
         ignored.removeAll(List.of("spike_times", "spike_times_index", "id"));
         meta.put("nwb.units.ignored_columns", ignored.isEmpty() ? "none" : String.join(", ", ignored));
         return spikes;
+    }
+
+    /** NWB 2.x also allows Units tables in processing modules; the first one found, or null. */
+    private static String unitsInProcessing(NwbFile f) {
+        Group processing = f.groupOrNull("/processing");
+        if (processing == null) {
+            return null;
+        }
+        for (String module : f.childNames(processing)) {
+            String m = "/processing/" + module;
+            if (!(f.node(m) instanceof Group)) {
+                continue;
+            }
+            for (String child : f.childNames((Group) f.node(m))) {
+                String p = m + "/" + child;
+                if ("Units".equals(f.attributeText(p, "neurodata_type")) && f.exists(p + "/spike_times")) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<String> intervalTables(NwbFile f) {
@@ -225,7 +252,7 @@ public final class NwbReader implements RecordingReader {
     private static List<Window> continuous(NwbFile f, SpikeTrains spikes, double width, Map<String, String> meta) {
         double first = spikes.first();
         if (Double.isNaN(first)) {
-            throw f.error("/units/spike_times", "expected spike times to bin (there is no /intervals/trials), "
+            throw f.error("/units", "expected spike times to bin (there is no /intervals/trials), "
                     + "found none");
         }
         double last = spikes.last();

@@ -172,6 +172,25 @@ class NwbReaderSyntheticTest {
         assertNull(r.trials().get(0).target());
     }
 
+    @Test
+    void aUnitsTableInAProcessingModuleIsUsedWhenThereIsNoTopLevelOne() throws IOException {
+        Path file = nwb("module.nwb", w -> {
+            WritableGroup u = w.putGroup("processing").putGroup("ecephys").putGroup("sorted_units");
+            u.putAttribute("neurodata_type", "Units");
+            u.putDataset("spike_times", new double[] {0.01, 0.02, 0.5});
+            u.putDataset("spike_times_index", new long[] {2, 3});
+        });
+        Recording r = new NwbReader().read(file, new ReadOptions(0.1));
+        assertEquals(2, r.units());
+        assertTrue(r.metadata().get("nwb.units").startsWith("/processing/ecephys/sorted_units: 2 units, 3 spike times"),
+                r.metadata().get("nwb.units"));
+        Trial t = r.trials().get(0);
+        assertEquals(0.01, t.startTime(), 0.0);
+        assertEquals(5, t.bins(), "continuous from 0.01 s; the spike at 0.5 s lies in bin 4");
+        assertEquals(2.0, t.count(0, 0));
+        assertEquals(1.0, t.count(4, 1));
+    }
+
     // ---- writing small NWB-shaped files ------------------------------------------------------
 
     private Path nwb(String name, Consumer<WritableHdfFile> body) {
