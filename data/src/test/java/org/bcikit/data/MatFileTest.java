@@ -118,6 +118,39 @@ class MatFileTest {
         }
     }
 
+    /** The h5py-made fixture (see make_cells_v73.py beside it): cells and struct arrays by reference. */
+    static Path cellsV73() {
+        try {
+            return Path.of(MatFileTest.class.getResource("cells-v73.mat").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void v73CellsAndStructArraysAreFollowedThroughTheirReferences() throws IOException {
+        try (MatFile mat = MatFile.open(cellsV73())) {
+            assertEquals("v7.3", mat.version());
+            assertEquals(List.of("binWidth", "counts", "flags", "s", "unitIds"),
+                    mat.variableNames().stream().sorted().toList());
+            MatValue counts = mat.variable("counts");
+            assertEquals("1 x 2 cell", counts.describe());
+            DMatrixRMaj first = counts.element(0).matrix(3, 2);
+            assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, first.data, 0.0);
+            assertEquals("1 x 2 uint8", counts.element(1).describe());
+            assertEquals("counts{2}", counts.element(1).path());
+            assertArrayEquals(new double[] {7, 8}, counts.element(1).column(2).data, 0.0);
+            assertEquals("b22", mat.variable("unitIds").element(1).string());
+            MatValue s = mat.variable("s");
+            assertEquals(2, s.numElements());
+            assertEquals(5, s.element(0).field("v").scalar(), 0.0);
+            assertArrayEquals(new double[] {1, 2, 3}, s.element(1).field("v").column(3).data, 0.0);
+            assertEquals("s(2).v", s.element(1).field("v").path());
+            assertEquals("logical", mat.variable("flags").className());
+            assertArrayEquals(new double[] {1, 0, 1}, mat.variable("flags").column(3).data, 0.0);
+        }
+    }
+
     @Test
     void shapeAndFieldProblemsNameTheFileAndThePath() throws IOException {
         Path f = dir.resolve("shapes.mat");

@@ -182,6 +182,16 @@ class MatReaderTest {
     }
 
     @Test
+    void genericCellLayoutInAV73FileIsReadThroughReferences() throws IOException {
+        Recording r = read(MatFileTest.cellsV73());
+        assertEquals(List.of("a1", "b22"), r.unitIds());
+        assertEquals(0.02, r.binWidth(), 0.0);
+        assertEquals(2, r.trials().size());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, r.trials().get(0).counts().data, 0.0);
+        assertArrayEquals(new double[] {7, 8}, r.trials().get(1).counts().data, 0.0);
+    }
+
+    @Test
     void badGenericFilesAreReportedPrecisely() throws IOException {
         Path none = dir.resolve("none.mat");
         Mat5.writeToFile(Mat5.newMatFile().addArray("spikes", Mat5.newScalar(1)), none.toFile());
