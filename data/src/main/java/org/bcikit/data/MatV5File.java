@@ -1,7 +1,6 @@
 package org.bcikit.data;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +26,11 @@ final class MatV5File extends MatFile {
     }
 
     static MatV5File read(Path file) throws IOException {
-        // Reading everything at once keeps MFL's failures in one place and the file handle short-lived.
-        try (Source source = Sources.openFile(file.toFile())) {
+        // Opening failures are the file system's (IOException); everything MFL says after that is
+        // about the content. Reading all at once keeps those failures here and the handle short-lived.
+        Source source = Sources.openFile(file.toFile());
+        try (source) {
             return new MatV5File(file, Mat5.newReader(source).readMat());
-        } catch (NoSuchFileException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
             throw InvalidInputException.in(file, "cannot read MATLAB v5/v7 data (truncated or corrupt file?): "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -139,6 +139,9 @@ final class MatV73File extends MatFile {
         @Override
         String className() {
             String c = matlabClass(node);
+            if (c != null && node.getAttribute("MATLAB_sparse") != null) {
+                return "sparse " + c;
+            }
             return c != null ? c : node.isGroup() ? "struct" : "HDF5 " + ((Dataset) node).getJavaType().getSimpleName();
         }
 

@@ -176,7 +176,7 @@ public final class RigSession {
             if (!clouds.isStruct()) {
                 throw clouds.error("expected a struct of target clouds, found a " + clouds.describe());
             }
-            boolean cellFields = clouds.numElements() == 1;
+            boolean cellFields = clouds.numElements() == 1 && clouds.field("spikes").isCell();
             DMatrixRMaj angles;
             if (cellFields) {
                 angles = clouds.field("angles").column(-1);

@@ -131,6 +131,35 @@ class RigSessionTest {
     }
 
     @Test
+    void cloudsStoredAsAStructArrayReadTheSameAsCellFields() throws IOException {
+        Path f = dir.resolve("structArray.mat");
+        try (Mat5File mat = Mat5.readFromFile(SharedData.golub2018().toFile())) {
+            Struct cells = mat.getStruct("beforeLearning").getStruct("clouds");
+            Struct array = Mat5.newStruct(1, 8);
+            for (String name : cells.getFieldNames()) {
+                for (int k = 0; k < 8; k++) {
+                    if (name.equals("angles")) {
+                        array.set(name, k, Mat5.newScalar(cells.getMatrix(name).getDouble(k)));
+                    } else if (!name.equals("windowIdx")) {
+                        array.set(name, k, cells.getCell(name).get(k));
+                    }
+                }
+            }
+            mat.getStruct("beforeLearning").set("clouds", array);
+            Mat5.writeToFile(mat, f.toFile());
+        }
+        RigSession copy = RigSession.read(f);
+        for (int k = 0; k < 8; k++) {
+            RigSession.Cloud a = session.before().clouds().get(k);
+            RigSession.Cloud b = copy.before().clouds().get(k);
+            assertEquals(a.angleDegrees(), b.angleDegrees(), 0.0);
+            assertTrue(MatrixFeatures_DDRM.isIdentical(a.spikes(), b.spikes(), 0.0));
+            assertTrue(MatrixFeatures_DDRM.isIdentical(a.factorActivity(), b.factorActivity(), 0.0));
+            assertTrue(MatrixFeatures_DDRM.isIdentical(a.cursorProgress(), b.cursorProgress(), 0.0));
+        }
+    }
+
+    @Test
     void wrongShapeIsReportedWithFileAndStructPath() throws IOException {
         Path f = dir.resolve("exampleData.mat");
         try (Mat5File mat = Mat5.readFromFile(SharedData.golub2018().toFile())) {
