@@ -105,6 +105,43 @@ class RigSessionTest {
     }
 
     @Test
+    void storedFactorActivityIsTheOrthonormalisedPosteriorMeanAndLIsUDVt() {
+        RigMapping m = session.intuitive();
+        // z_orth = D V^T beta Sigma_u (u - mu_u) per bin (science.md section 2), bins in rows here.
+        DMatrixRMaj dvt = new DMatrixRMaj(10, 10);
+        CommonOps_DDRM.multTransB(m.D(), m.V(), dvt);
+        DMatrixRMaj readout = new DMatrixRMaj(10, 86);
+        DMatrixRMaj betaSigma = new DMatrixRMaj(10, 86);
+        CommonOps_DDRM.mult(m.beta(), m.sigmaU(), betaSigma);
+        CommonOps_DDRM.mult(dvt, betaSigma, readout);
+        DMatrixRMaj mu = m.muU();
+        double worst = 0;
+        for (RigSession.Epoch e : List.of(session.before(), session.after())) {
+            for (RigSession.Cloud c : e.clouds()) {
+                DMatrixRMaj centred = c.spikes();
+                for (int t = 0; t < centred.numRows; t++) {
+                    for (int i = 0; i < 86; i++) {
+                        centred.add(t, i, -mu.get(i));
+                    }
+                }
+                DMatrixRMaj predicted = new DMatrixRMaj(centred.numRows, 10);
+                CommonOps_DDRM.multTransB(centred, readout, predicted);
+                DMatrixRMaj stored = c.factorActivity();
+                double scale = CommonOps_DDRM.elementMaxAbs(stored);
+                CommonOps_DDRM.subtractEquals(predicted, stored);
+                worst = Math.max(worst, CommonOps_DDRM.elementMaxAbs(predicted) / scale);
+            }
+        }
+        assertTrue(worst < 1e-12, "factor activity relative error " + worst);
+
+        DMatrixRMaj ud = new DMatrixRMaj(86, 10);
+        CommonOps_DDRM.mult(m.U(), m.D(), ud);
+        DMatrixRMaj udvt = new DMatrixRMaj(86, 10);
+        CommonOps_DDRM.multTransB(ud, m.V(), udvt);
+        assertTrue(MatrixFeatures_DDRM.isIdentical(m.loadings(), udvt, 1e-12));
+    }
+
+    @Test
     void etaIsIdentityForTheIntuitiveMappingAndAPermutationForThePerturbedOne() {
         assertTrue(MatrixFeatures_DDRM.isIdentical(CommonOps_DDRM.identity(10), session.intuitive().eta(), 0.0));
         DMatrixRMaj eta = session.perturbed().eta();
