@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ import io.jhdf.object.datatype.Reference;
 final class MatV73File extends MatFile {
 
     private final HdfFile hdf;
+    /** Reference datasets already read, by address: a cell of n trials is dereferenced n times. */
+    private final Map<Long, long[]> references = new HashMap<>();
 
     private MatV73File(Path file, HdfFile hdf) {
         super(file);
@@ -202,8 +205,8 @@ final class MatV73File extends MatFile {
 
         private Node dereference(Dataset refs, int index, String childPath) {
             try {
-                long address = ((long[]) refs.getDataFlat())[index];
-                return hdf.getNodeByAddress(address);
+                long[] addresses = references.computeIfAbsent(refs.getAddress(), a -> (long[]) refs.getDataFlat());
+                return hdf.getNodeByAddress(addresses[index]);
             } catch (RuntimeException e) {
                 throw InvalidInputException.at(file(), childPath, "cannot follow the HDF5 reference: " + e.getMessage());
             }
