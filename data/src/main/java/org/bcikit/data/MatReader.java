@@ -21,7 +21,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code date}, {@code lambda}. The bin width is {@code expParams.intuitiveMapping.dt}. No cursor
  * kinematics are set: the file's {@code vraw_*} are decoder outputs, not the cursor's movement.
  *
- * <p><b>Generic layout</b> for a lab's own files: top-level variables
+ * <p><b>Generic layout</b> for a lab's own files: these variables at the top level, or as fields
+ * of a 1 x 1 struct that is the file's only variable (as {@code save('f.mat', 'data')} writes):
  * <ul>
  * <li>{@code counts} (required): spike counts, bins x units: one matrix for a continuous
  *     recording, or a cell array of per-trial bins x units matrices (all with the same units);</li>
@@ -48,11 +49,16 @@ public final class MatReader implements RecordingReader {
         try (MatFile mat = MatFile.open(file)) {
             if (RigSession.looksLike(mat)) {
                 RigSession session = RigSession.from(mat);
-                requireSameBinWidth(mat, "expParams.intuitiveMapping.dt", session.dt(), options);
+                requireSameBinWidth(file, "expParams.intuitiveMapping.dt", session.dt(), options);
                 return session.recording();
             }
             if (mat.has("counts")) {
-                return readGeneric(mat, options);
+                return readGeneric(new Variables(mat, null), options);
+            }
+            List<String> names = mat.variableNames();
+            if (names.size() == 1 && mat.variable(names.get(0)).hasField("counts")
+                    && mat.variable(names.get(0)).numElements() == 1) {
+                return readGeneric(new Variables(mat, mat.variable(names.get(0))), options);
             }
             throw InvalidInputException.in(file, "expected a variable 'counts' (generic layout) or 'expParams', "
                     + "'beforeLearning' and 'afterLearning' (rig session layout), found: "
@@ -62,38 +68,38 @@ public final class MatReader implements RecordingReader {
         }
     }
 
-    private static void requireSameBinWidth(MatFile mat, String field, double stored, ReadOptions options) {
+    private static void requireSameBinWidth(Path file, String field, double stored, ReadOptions options) {
         double chosen = options.binWidthOr(stored);
         if (Double.compare(chosen, stored) != 0) {
-            throw InvalidInputException.at(mat.file(), field, "the counts are binned at " + stored
+            throw InvalidInputException.at(file, field, "the counts are binned at " + stored
                     + " s and cannot be re-binned to the requested " + chosen + " s");
         }
     }
 
-    private static Recording readGeneric(MatFile mat, ReadOptions options) {
+    private static Recording readGeneric(Variables mat, ReadOptions options) {
         double binWidth;
         if (mat.has("binWidth")) {
-            MatValue bw = mat.variable("binWidth");
+            MatValue bw = mat.get("binWidth");
             binWidth = bw.scalar();
             if (!(binWidth > 0) || !Double.isFinite(binWidth)) {
                 throw bw.error("expected a bin width in seconds > 0, found " + binWidth);
             }
-            requireSameBinWidth(mat, "binWidth", binWidth, options);
+            requireSameBinWidth(mat.file(), bw.path(), binWidth, options);
         } else if (!Double.isNaN(options.binWidth())) {
             binWidth = options.binWidth();
         } else {
-            throw InvalidInputException.at(mat.file(), "binWidth",
+            throw InvalidInputException.at(mat.file(), mat.where("binWidth"),
                     "missing variable: store the bin width in seconds, or choose one when reading");
         }
 
-        MatValue counts = mat.variable("counts");
+        MatValue counts = mat.get("counts");
         List<DMatrixRMaj> trialCounts = new ArrayList<>();
         List<Double> startTimes = new ArrayList<>();
         List<DMatrixRMaj> positions = new ArrayList<>();
         List<DMatrixRMaj> velocities = new ArrayList<>();
         if (counts.isCell()) {
             if (mat.has("trialStart")) {
-                throw mat.variable("trialStart").error("only meaningful with a counts matrix, but 'counts' is a cell array");
+                throw mat.get("trialStart").error("only meaningful with a counts matrix, but 'counts' is a cell array");
             }
             for (MatValue t : counts.elements()) {
                 trialCounts.add(t.matrix());
@@ -125,14 +131,14 @@ public final class MatReader implements RecordingReader {
                         + trialCounts.get(k).numRows + " x " + trialCounts.get(k).numCols);
             }
         }
-        DMatrixRMaj targets = mat.has("targets") ? mat.variable("targets").matrix(n, 2) : null;
-        DMatrixRMaj conditions = mat.has("conditions") ? mat.variable("conditions").column(n) : null;
-        DMatrixRMaj outcomes = mat.has("outcomes") ? mat.variable("outcomes").column(n) : null;
+        DMatrixRMaj targets = mat.has("targets") ? mat.get("targets").matrix(n, 2) : null;
+        DMatrixRMaj conditions = mat.has("conditions") ? mat.get("conditions").column(n) : null;
+        DMatrixRMaj outcomes = mat.has("outcomes") ? mat.get("outcomes").column(n) : null;
 
         Recording.Builder rb = Recording.builder().source(mat.file().toString()).binWidth(binWidth)
                 .metadata("format", "MATLAB " + mat.version() + " (generic layout)");
         if (mat.has("unitIds")) {
-            rb.unitIds(unitIds(mat.variable("unitIds"), units));
+            rb.unitIds(unitIds(mat.get("unitIds"), units));
         } else {
             rb.numberedUnits(units);
         }
@@ -146,7 +152,7 @@ public final class MatReader implements RecordingReader {
             }
             tb.target(target(mat, targets, conditions, k));
             if (outcomes != null) {
-                tb.outcome(outcome(mat.variable("outcomes"), outcomes.data[k], k));
+                tb.outcome(outcome(mat.get("outcomes"), outcomes.data[k], k));
             }
             try {
                 rb.addTrial(tb.build());
@@ -158,11 +164,11 @@ public final class MatReader implements RecordingReader {
     }
 
     /** 0-based first bins of each trial from the 1-based {@code trialStart}, or {0}. */
-    private static int[] trialStarts(MatFile mat, int bins) {
+    private static int[] trialStarts(Variables mat, int bins) {
         if (!mat.has("trialStart")) {
             return new int[] {0};
         }
-        MatValue v = mat.variable("trialStart");
+        MatValue v = mat.get("trialStart");
         DMatrixRMaj s = v.column(-1);
         int[] out = new int[s.numRows];
         for (int k = 0; k < out.length; k++) {
@@ -181,15 +187,15 @@ public final class MatReader implements RecordingReader {
         return out;
     }
 
-    private static DMatrixRMaj continuous(MatFile mat, String name, int bins) {
-        return mat.has(name) ? mat.variable(name).matrix(bins, 2) : null;
+    private static DMatrixRMaj continuous(Variables mat, String name, int bins) {
+        return mat.has(name) ? mat.get(name).matrix(bins, 2) : null;
     }
 
-    private static void perTrialCell(MatFile mat, String name, List<DMatrixRMaj> counts, List<DMatrixRMaj> out) {
+    private static void perTrialCell(Variables mat, String name, List<DMatrixRMaj> counts, List<DMatrixRMaj> out) {
         if (!mat.has(name)) {
             return;
         }
-        MatValue v = mat.variable(name);
+        MatValue v = mat.get(name);
         if (!v.isCell() || v.numElements() != counts.size()) {
             throw v.error("expected a cell array of " + counts.size() + " per-trial bins x 2 matrices (like counts), found "
                     + v.describe());
@@ -217,12 +223,12 @@ public final class MatReader implements RecordingReader {
         return ids;
     }
 
-    private static Target target(MatFile mat, DMatrixRMaj targets, DMatrixRMaj conditions, int k) {
+    private static Target target(Variables mat, DMatrixRMaj targets, DMatrixRMaj conditions, int k) {
         Integer condition = null;
         if (conditions != null) {
             double c = conditions.data[k];
             if (c != Math.rint(c) || Math.abs(c) > Integer.MAX_VALUE) {
-                throw mat.variable("conditions").error("expected integer condition ids, found " + c + " at " + (k + 1));
+                throw mat.get("conditions").error("expected integer condition ids, found " + c + " at " + (k + 1));
             }
             condition = (int) c;
         }
@@ -232,7 +238,7 @@ public final class MatReader implements RecordingReader {
         double x = targets.get(k, 0);
         double y = targets.get(k, 1);
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw mat.variable("targets").error("expected finite positions, found (" + x + ", " + y + ") at row " + (k + 1));
+            throw mat.get("targets").error("expected finite positions, found (" + x + ", " + y + ") at row " + (k + 1));
         }
         return condition == null ? Target.at(x, y) : Target.of(x, y, condition);
     }
@@ -248,5 +254,29 @@ public final class MatReader implements RecordingReader {
             return Outcome.FAILURE;
         }
         throw v.error("expected 1 (success), 0 (failure) or NaN (unknown), found " + x + " at " + (k + 1));
+    }
+
+    /** The generic layout's variables: top-level ones, or the fields of the file's one struct. */
+    private record Variables(MatFile mat, MatValue struct) {
+
+        boolean has(String name) {
+            return struct == null ? mat.has(name) : struct.hasField(name);
+        }
+
+        MatValue get(String name) {
+            return struct == null ? mat.variable(name) : struct.field(name);
+        }
+
+        Path file() {
+            return mat.file();
+        }
+
+        String where(String name) {
+            return struct == null ? name : struct.path() + "." + name;
+        }
+
+        String version() {
+            return mat.version();
+        }
     }
 }

@@ -21,6 +21,7 @@ import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Cell;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Struct;
 
 /** {@link MatReader}: the rig session as a Recording, and the generic layout written and read back. */
 class MatReaderTest {
@@ -189,6 +190,24 @@ class MatReaderTest {
         assertEquals(2, r.trials().size());
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, r.trials().get(0).counts().data, 0.0);
         assertArrayEquals(new double[] {7, 8}, r.trials().get(1).counts().data, 0.0);
+    }
+
+    @Test
+    void genericVariablesMayBeFieldsOfTheFilesOnlyStruct() throws IOException {
+        Path f = dir.resolve("wrapped.mat");
+        Struct data = Mat5.newStruct().set("counts", mfl(counts(), MatlabType.Double))
+                .set("binWidth", Mat5.newScalar(0.05))
+                .set("trialStart", mfl(new double[][] {{1, 11}}, MatlabType.Double));
+        Mat5.writeToFile(Mat5.newMatFile().addArray("data", data), f.toFile());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(f));
+        assertEquals(f + ": data.trialStart: expected 1-based bin indices in 1..10, found 11.0 at 2", e.getMessage());
+
+        data.set("trialStart", mfl(new double[][] {{1, 6}}, MatlabType.Double));
+        Mat5.writeToFile(Mat5.newMatFile().addArray("data", data), f.toFile());
+        Recording r = read(f);
+        assertEquals(2, r.trials().size());
+        assertEquals(5, r.trials().get(1).count(0, 0), 0.0);
+        assertEquals(0.25, r.trials().get(1).startTime(), 1e-15);
     }
 
     @Test
