@@ -217,17 +217,21 @@ public final class FactorAnalysis {
         return java.util.stream.IntStream.range(0, q).filter(i -> !varies[i]).toArray();
     }
 
-    /** One EM run on a fixed covariance; work matrices are allocated once here. */
+    /**
+     * One EM run on a fixed covariance; work matrices are allocated once here. Loadings and
+     * every q-long product are stored transposed (d x q), so each O(q^2 d) and O(q d^2) product
+     * runs along contiguous rows of length q.
+     */
     private final class Em {
         private final int q;
         private final int d = dims;
         private final DMatrixRMaj s;
         private final double[] sDiag;
-        private final DMatrixRMaj l;
+        private final DMatrixRMaj lT;
         private final double[] psi;
-        private final DMatrixRMaj a;
-        private final DMatrixRMaj sa;
-        private final DMatrixRMaj sb;
+        private final DMatrixRMaj aT;
+        private final DMatrixRMaj saT;
+        private final DMatrixRMaj sbT;
         private final DMatrixRMaj m;
         private final DMatrixRMaj mInv;
         private final DMatrixRMaj g;
@@ -243,11 +247,11 @@ public final class FactorAnalysis {
             for (int i = 0; i < q; i++) {
                 sDiag[i] = s.unsafe_get(i, i);
             }
-            l = new DMatrixRMaj(q, d);
+            lT = new DMatrixRMaj(d, q);
             psi = new double[q];
-            a = new DMatrixRMaj(q, d);
-            sa = new DMatrixRMaj(q, d);
-            sb = new DMatrixRMaj(q, d);
+            aT = new DMatrixRMaj(d, q);
+            saT = new DMatrixRMaj(d, q);
+            sbT = new DMatrixRMaj(d, q);
             m = new DMatrixRMaj(d, d);
             mInv = new DMatrixRMaj(d, d);
             g = new DMatrixRMaj(d, d);
@@ -286,12 +290,13 @@ public final class FactorAnalysis {
                 updates++;
                 ll = logLikelihood();
             }
+            DMatrixRMaj l = new DMatrixRMaj(q, d);
+            CommonOps_DDRM.transpose(lT, l);
             return new FactorModel(mean, scale, l, psi, ll, updates, converged,
                     Arrays.copyOf(history, evaluations));
         }
 
         private void initialise() {
-            double floorScale = minVarianceFraction;
             if (init == Init.PCA) {
                 SymmetricEigen eig = SymmetricEigen.descending(s);
                 double rest = 0;
@@ -302,15 +307,15 @@ public final class FactorAnalysis {
                 for (int k = 0; k < d; k++) {
                     double w = Math.sqrt(Math.max(eig.values()[k] - sigma2, 0));
                     for (int i = 0; i < q; i++) {
-                        l.unsafe_set(i, k, eig.vectors().unsafe_get(i, k) * w);
+                        lT.unsafe_set(k, i, eig.vectors().unsafe_get(i, k) * w);
                     }
                 }
                 for (int i = 0; i < q; i++) {
                     double shared = 0;
                     for (int k = 0; k < d; k++) {
-                        shared += l.unsafe_get(i, k) * l.unsafe_get(i, k);
+                        shared += lT.unsafe_get(k, i) * lT.unsafe_get(k, i);
                     }
-                    psi[i] = Math.max(sDiag[i] - shared, floorScale * sDiag[i]);
+                    psi[i] = Math.max(sDiag[i] - shared, minVarianceFraction * sDiag[i]);
                 }
             } else {
                 SplittableRandom rng = new SplittableRandom(seed);
@@ -319,8 +324,8 @@ public final class FactorAnalysis {
                     total += v;
                 }
                 double w = Math.sqrt(total / q / d);
-                for (int k = 0; k < l.getNumElements(); k++) {
-                    l.data[k] = w * rng.nextGaussian();
+                for (int k = 0; k < lT.getNumElements(); k++) {
+                    lT.data[k] = w * rng.nextGaussian();
                 }
                 System.arraycopy(sDiag, 0, psi, 0, q);
             }
@@ -331,17 +336,17 @@ public final class FactorAnalysis {
         }
 
         /**
-         * The log-likelihood per sample at the current (L, Psi). Leaves A, S A, M^-1 and
+         * The log-likelihood per sample at the current (L, Psi). Leaves A^T, (S A)^T, M^-1 and
          * G = A^T S A in the work matrices for {@link #update}.
          */
         private double logLikelihood() {
-            for (int i = 0; i < q; i++) {
-                double inv = 1.0 / psi[i];
-                for (int k = 0; k < d; k++) {
-                    a.unsafe_set(i, k, l.unsafe_get(i, k) * inv);
+            for (int k = 0; k < d; k++) {
+                int row = k * q;
+                for (int i = 0; i < q; i++) {
+                    aT.data[row + i] = lT.data[row + i] / psi[i];
                 }
             }
-            CommonOps_DDRM.multTransA(l, a, m);
+            CommonOps_DDRM.multTransB(lT, aT, m);
             for (int k = 0; k < d; k++) {
                 m.unsafe_set(k, k, m.unsafe_get(k, k) + 1);
             }
@@ -350,8 +355,8 @@ public final class FactorAnalysis {
             }
             double logDet = chol.logDet();
             chol.invert(mInv);
-            CommonOps_DDRM.mult(s, a, sa);
-            CommonOps_DDRM.multTransA(a, sa, g);
+            CommonOps_DDRM.mult(aT, s, saT); // A^T S = (S A)^T, S symmetric: the O(q^2 d) step
+            CommonOps_DDRM.multTransB(saT, aT, g);
             double trace = 0;
             for (int i = 0; i < q; i++) {
                 logDet += Math.log(psi[i]);
@@ -367,7 +372,7 @@ public final class FactorAnalysis {
 
         /** One EM step from the quantities {@link #logLikelihood} left behind. */
         private void update() {
-            CommonOps_DDRM.mult(sa, mInv, sb); // S beta^T
+            CommonOps_DDRM.mult(mInv, saT, sbT); // (S beta^T)^T = beta S
             CommonOps_DDRM.mult(mInv, g, gm);
             CommonOps_DDRM.mult(gm, mInv, ezz); // beta S beta^T
             CommonOps_DDRM.addEquals(ezz, mInv);
@@ -375,14 +380,14 @@ public final class FactorAnalysis {
                 throw new IllegalStateException("factor analysis: E[zz^T] lost positive definiteness");
             }
             chol.invert(ezzInv);
-            CommonOps_DDRM.mult(sb, ezzInv, l);
+            CommonOps_DDRM.mult(ezzInv, sbT, lT); // L'^T = E[zz^T]^-1 beta S
+            double floorFraction = Math.max(minVarianceFraction, 1e-12);
             for (int i = 0; i < q; i++) {
                 double explained = 0;
                 for (int k = 0; k < d; k++) {
-                    explained += l.unsafe_get(i, k) * sb.unsafe_get(i, k);
+                    explained += lT.data[k * q + i] * sbT.data[k * q + i];
                 }
-                double floor = Math.max(minVarianceFraction, 1e-12) * sDiag[i];
-                psi[i] = Math.max(sDiag[i] - explained, floor);
+                psi[i] = Math.max(sDiag[i] - explained, floorFraction * sDiag[i]);
             }
         }
     }
