@@ -5,7 +5,6 @@ import java.util.List;
 import org.bcikit.data.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 
 /**
  * Calibrates the intuitive decoder in the rig convention (Sadtler et al. 2014, Nature 512:423;
@@ -21,9 +20,6 @@ import org.ejml.dense.row.SingularOps_DDRM;
  * {@link InvalidInputException}.
  */
 public final class KalmanCalibration {
-
-    /** Relative singular-value threshold below which a regression is called rank-deficient. */
-    private static final double RANK_TOLERANCE = 1e-10;
 
     private final DMatrixRMaj fixedA;
     private final DMatrixRMaj fixedQ;
@@ -108,7 +104,7 @@ public final class KalmanCalibration {
             xa.unsafe_set(t, 1, x.unsafe_get(t, 1));
             xa.unsafe_set(t, 2, 1);
         }
-        DMatrixRMaj b = leastSquares(xa, y, "calibration velocities",
+        DMatrixRMaj b = Regression.leastSquares(xa, y, "calibration velocities",
                 "the intended velocities (with a constant) span fewer than 3 dimensions");
         DMatrixRMaj c = new DMatrixRMaj(d, 2);
         DMatrixRMaj dOff = new DMatrixRMaj(d, 1);
@@ -117,7 +113,7 @@ public final class KalmanCalibration {
             c.set(j, 1, b.get(1, j));
             dOff.set(j, 0, b.get(2, j));
         }
-        DMatrixRMaj r = residualCovariance(xa, y, b);
+        DMatrixRMaj r = Regression.residualCovariance(xa, y, b);
 
         DMatrixRMaj a = fixedA;
         DMatrixRMaj qn = fixedQ;
@@ -140,11 +136,11 @@ public final class KalmanCalibration {
                 }
                 start += v.numRows;
             }
-            DMatrixRMaj at = leastSquares(x0, x1, "calibration velocities",
+            DMatrixRMaj at = Regression.leastSquares(x0, x1, "calibration velocities",
                     "consecutive intended velocities span fewer than 2 dimensions");
             a = new DMatrixRMaj(2, 2);
             CommonOps_DDRM.transpose(at, a);
-            qn = residualCovariance(x0, x1, at);
+            qn = Regression.residualCovariance(x0, x1, at);
         }
         KalmanModel model = new KalmanModel(a, qn, c, dOff, r);
         FactorReadout readout = FactorReadout.of(muU, sigmaU, beta, sigmaZ, CommonOps_DDRM.identity(d));
@@ -175,38 +171,5 @@ public final class KalmanCalibration {
             s.data[j] = Math.sqrt(s.data[j] / (m.numRows - 1));
         }
         return s;
-    }
-
-    /** B minimising ||Y - X B||, with a rank check on X. */
-    private static DMatrixRMaj leastSquares(DMatrixRMaj x, DMatrixRMaj y, String field, String why) {
-        double[] sv = SingularOps_DDRM.singularValues(x);
-        double max = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (double s : sv) {
-            max = Math.max(max, s);
-            min = Math.min(min, s);
-        }
-        if (!(min > RANK_TOLERANCE * max)) {
-            throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
-        }
-        DMatrixRMaj xtx = new DMatrixRMaj(x.numCols, x.numCols);
-        CommonOps_DDRM.multTransA(x, x, xtx);
-        DMatrixRMaj xty = new DMatrixRMaj(x.numCols, y.numCols);
-        CommonOps_DDRM.multTransA(x, y, xty);
-        DMatrixRMaj b = new DMatrixRMaj(x.numCols, y.numCols);
-        if (!CommonOps_DDRM.solveSPD(xtx, xty, b)) {
-            throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
-        }
-        return b;
-    }
-
-    /** Maximum-likelihood residual covariance (Y - X B)^T (Y - X B) / n. */
-    private static DMatrixRMaj residualCovariance(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj b) {
-        DMatrixRMaj res = y.copy();
-        CommonOps_DDRM.multAdd(-1, x, b, res);
-        DMatrixRMaj cov = new DMatrixRMaj(y.numCols, y.numCols);
-        CommonOps_DDRM.multTransA(res, res, cov);
-        CommonOps_DDRM.divide(cov, y.numRows);
-        return cov;
     }
 }

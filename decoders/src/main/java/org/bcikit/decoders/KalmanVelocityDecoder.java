@@ -157,6 +157,12 @@ public final class KalmanVelocityDecoder implements AffineDecoder {
         velocity[1] = v1;
     }
 
+    /** Takes over another decoder's filter state (used when an adaptive decoder swaps parameters). */
+    void copyStateFrom(KalmanVelocityDecoder other) {
+        x[0] = other.x[0];
+        x[1] = other.x[1];
+    }
+
     @Override
     public void reset() {
         x[0] = 0;
