@@ -7,14 +7,13 @@ import org.bcikit.data.InvalidInputException;
 /**
  * Session-level measures of Sadtler et al. 2014 (Nature 512:423, Fig. 2 and Methods).
  *
- * <p><b>Amount of learning.</b> Each block is a point in the plane (relative success rate,
- * relative acquisition time), both axes normalised by the intuitive block
- * ({@code success / success_int}, {@code time / time_int}), so the intuitive block sits at
- * (1, 1). With {@code p_0} the first perturbation block and {@code p_best} the perturbation block
- * that gets furthest toward the intuitive point, the amount is the projection of
- * {@code p_best − p_0} onto {@code p_int − p_0} divided by {@code ‖p_int − p_0‖²}: 0 = no
- * recovery, 1 = full recovery. (The normalisation by the intuitive block is our reading of
- * "each axis normalised"; the paper's choice of scale does not change which sessions learn.)
+ * <p><b>Amount of learning.</b> Each block is a point in the performance plane with both axes
+ * normalised so that the intuitive block sits at 1 and the worst possible performance at 0:
+ * {@code success / success_int} and {@code (timeout − time) / (timeout − time_int)}. With
+ * {@code p_0} the first perturbation block and {@code p_best} the perturbation block that gets
+ * furthest toward the intuitive point, the amount is the projection of {@code p_best − p_0} onto
+ * {@code p_int − p_0} divided by {@code ‖p_int − p_0‖²}: 0 = no recovery, 1 = full recovery.
+ * (This normalisation is our reading of "each axis normalised"; it weighs both axes equally.)
  * Blocks without a success use the timeout as their acquisition time.
  */
 public final class LearningMeasures {
@@ -50,13 +49,16 @@ public final class LearningMeasures {
         return block.acquisitionTimeOrTimeout() / intuitive.acquisitionTimeOrTimeout();
     }
 
-    /** (relative success rate, relative acquisition time) of {@code block}. */
+    /** The normalised (success, speed) point of {@code block}: (1, 1) for the intuitive block. */
     public static double[] point(BlockResult block, BlockResult intuitive) {
         double s0 = intuitive.successRate();
         if (!(s0 > 0)) {
             throw new InvalidInputException("amount of learning: the intuitive block '" + intuitive.name()
                     + "' has no successful trial, so performance cannot be normalised");
         }
-        return new double[] {block.successRate() / s0, relativeAcquisitionTime(block, intuitive)};
+        double timeout = intuitive.timeout();
+        double t0 = intuitive.acquisitionTimeOrTimeout();
+        return new double[] {block.successRate() / s0,
+            (timeout - block.acquisitionTimeOrTimeout()) / (timeout - t0)};
     }
 }

@@ -23,8 +23,13 @@ final class SyntheticRig {
     final List<Integer> targets = new ArrayList<>();
 
     SyntheticRig(int q, int latents, int trialsPerTarget, long seed) {
+        this(q, latents, trialsPerTarget, seed, seed + 1);
+    }
+
+    /** The population of {@code seed}, with trials drawn from the stream {@code trialSeed}. */
+    SyntheticRig(int q, int latents, int trialsPerTarget, long seed, long trialSeed) {
         population = new TestPopulation(q, latents, 100, seed);
-        SplittableRandom r = new SplittableRandom(seed + 1);
+        SplittableRandom r = new SplittableRandom(trialSeed);
         double[] u = new double[q];
         int moveBins = 27;
         int holdBins = 8;
