@@ -1,0 +1,54 @@
+package org.bcikit.decoders;
+
+import org.bcikit.data.InvalidInputException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
+
+/** Multi-output least squares with an explicit rank check, for calibration and adaptation. */
+final class Regression {
+
+    /** Relative singular-value threshold below which a regression is called rank-deficient. */
+    static final double RANK_TOLERANCE = 1e-10;
+
+    private Regression() {
+    }
+
+    /** True when the columns of {@code x} are linearly independent (to {@link #RANK_TOLERANCE}). */
+    static boolean fullColumnRank(DMatrixRMaj x) {
+        double[] sv = SingularOps_DDRM.singularValues(x);
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double s : sv) {
+            max = Math.max(max, s);
+            min = Math.min(min, s);
+        }
+        return sv.length == x.numCols && min > RANK_TOLERANCE * max;
+    }
+
+    /** B minimising ||Y - X B||, with a rank check on X. */
+    static DMatrixRMaj leastSquares(DMatrixRMaj x, DMatrixRMaj y, String field, String why) {
+        if (!fullColumnRank(x)) {
+            throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
+        }
+        DMatrixRMaj xtx = new DMatrixRMaj(x.numCols, x.numCols);
+        CommonOps_DDRM.multTransA(x, x, xtx);
+        DMatrixRMaj xty = new DMatrixRMaj(x.numCols, y.numCols);
+        CommonOps_DDRM.multTransA(x, y, xty);
+        DMatrixRMaj b = new DMatrixRMaj(x.numCols, y.numCols);
+        if (!CommonOps_DDRM.solveSPD(xtx, xty, b)) {
+            throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
+        }
+        return b;
+    }
+
+    /** Maximum-likelihood residual covariance (Y - X B)^T (Y - X B) / n. */
+    static DMatrixRMaj residualCovariance(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj b) {
+        DMatrixRMaj res = y.copy();
+        CommonOps_DDRM.multAdd(-1, x, b, res);
+        DMatrixRMaj cov = new DMatrixRMaj(y.numCols, y.numCols);
+        CommonOps_DDRM.multTransA(res, res, cov);
+        CommonOps_DDRM.divide(cov, y.numRows);
+        return cov;
+    }
+}
