@@ -133,7 +133,7 @@ public final class ColEiWeights implements RecurrentWeights {
         for (int i = 0; i < n; i++) {
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                out[row + j] = j < excitatory ? g[row + j] : -g[row + j];
+                out[row + j] = j < excitatory ? g[row + j] : 0.0 - g[row + j];
             }
         }
     }
@@ -157,7 +157,7 @@ public final class ColEiWeights implements RecurrentWeights {
         for (int i = 0; i < n; i++) {
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                out[row + j] = j < excitatory ? w[row + j] : -w[row + j];
+                out[row + j] = j < excitatory ? w[row + j] : 0.0 - w[row + j];
             }
         }
     }
