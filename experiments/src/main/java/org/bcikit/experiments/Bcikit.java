@@ -54,6 +54,7 @@ public final class Bcikit implements Runnable {
     public static CommandLine commandLine() {
         Bcikit root = new Bcikit();
         CommandLine cl = new CommandLine(root);
+        cl.addSubcommand(new SpectrumCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root.debug, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
