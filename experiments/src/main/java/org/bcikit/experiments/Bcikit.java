@@ -56,6 +56,7 @@ public final class Bcikit implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new SpectrumCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root.debug, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
