@@ -78,7 +78,13 @@ final class NoisyLearningExperiment implements Experiment<NoisyLearningExperimen
 
     @Override
     public List<NamedFigure> figures(ExperimentResults results) {
-        return List.of(new NamedFigure("learning-curves", LearningCurveFigure.of(results, "performance",
-                "Noisy learning: " + results.plan().name(), "step", "performance (1 - L/L0)").chart()));
+        NamedFigure curves = new NamedFigure("learning-curves", LearningCurveFigure.of(results, "performance",
+                "Noisy learning: " + results.plan().name(), "step", "performance (1 - L/L0)").chart());
+        NamedFigure sweep = new NamedFigure("final-vs-learning-rate", new ParameterSweepFigure(
+                "Final performance vs learning rate", "adaptation.learningRate", "learning rate", true)
+                .panel("high-final seeds", c -> c.metric("highFinalSeeds"), c -> Double.NaN)
+                .panel("final performance", c -> c.scalars().get("final").mean(), c -> c.scalars().get("final").sem())
+                .chart(results));
+        return List.of(curves, sweep);
     }
 }
