@@ -52,11 +52,19 @@ public final class Bcikit implements Runnable {
 
     /** The command line with every sub-command and the project's error handling. */
     public static CommandLine commandLine() {
+        return commandLine(ExperimentRegistry.builtIn());
+    }
+
+    /** As {@link #commandLine()}, with the experiments of {@code registry} (tests add their own). */
+    public static CommandLine commandLine(ExperimentRegistry registry) {
         Bcikit root = new Bcikit();
         CommandLine cl = new CommandLine(root);
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new SpectrumCommand());
+        cl.addSubcommand(new RunCommand(registry));
+        cl.addSubcommand(new ListCommand(registry));
+        cl.addSubcommand(new MergeCommand(registry));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root.debug, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

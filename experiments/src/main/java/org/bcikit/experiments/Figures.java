@@ -55,20 +55,13 @@ public final class Figures {
         plot.setOutlinePaint(Color.GRAY);
         Font axisLabel = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
         Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        if (plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot) {
+            for (Object sub : ((org.jfree.chart.plot.CombinedDomainXYPlot) plot).getSubplots()) {
+                styleXY((XYPlot) sub);
+            }
+        }
         if (plot instanceof XYPlot) {
-            XYPlot xy = (XYPlot) plot;
-            xy.setDomainGridlinePaint(new Color(225, 225, 225));
-            xy.setRangeGridlinePaint(new Color(225, 225, 225));
-            xy.setDomainGridlineStroke(new BasicStroke(1f));
-            xy.setRangeGridlineStroke(new BasicStroke(1f));
-            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
-                xy.getDomainAxis(i).setLabelFont(axisLabel);
-                xy.getDomainAxis(i).setTickLabelFont(tick);
-            }
-            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
-                xy.getRangeAxis(i).setLabelFont(axisLabel);
-                xy.getRangeAxis(i).setTickLabelFont(tick);
-            }
+            styleXY((XYPlot) plot);
         } else if (plot instanceof CategoryPlot) {
             CategoryPlot cp = (CategoryPlot) plot;
             cp.setRangeGridlinePaint(new Color(225, 225, 225));
@@ -81,6 +74,45 @@ public final class Figures {
             chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         }
         return chart;
+    }
+
+    /**
+     * The house style for one XY plot: light grid and readable axis fonts. {@link #style} applies it
+     * to a chart's plot; call it for each sub-plot of a combined plot.
+     */
+    public static XYPlot styleXY(XYPlot xy) {
+        Font axisLabel = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+        Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        xy.setBackgroundPaint(Color.WHITE);
+        xy.setOutlinePaint(Color.GRAY);
+        xy.setDomainGridlinePaint(new Color(225, 225, 225));
+        xy.setRangeGridlinePaint(new Color(225, 225, 225));
+        xy.setDomainGridlineStroke(new BasicStroke(1f));
+        xy.setRangeGridlineStroke(new BasicStroke(1f));
+        for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+            if (xy.getDomainAxis(i) != null) {
+                xy.getDomainAxis(i).setLabelFont(axisLabel);
+                xy.getDomainAxis(i).setTickLabelFont(tick);
+            }
+        }
+        for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+            if (xy.getRangeAxis(i) != null) {
+                xy.getRangeAxis(i).setLabelFont(axisLabel);
+                xy.getRangeAxis(i).setTickLabelFont(tick);
+            }
+        }
+        return xy;
+    }
+
+    /** The translucent fill of a mean +/- s.e.m. band in the colour of condition {@code i}. */
+    public static Color band(int i) {
+        Color c = color(i);
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 56);
+    }
+
+    /** The stroke of a condition's line. */
+    public static BasicStroke line() {
+        return new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     /**
