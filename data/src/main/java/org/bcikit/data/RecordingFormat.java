@@ -12,10 +12,10 @@ public enum RecordingFormat {
     CSV(".csv", CsvRecordingReader::new),
     /** Counts matrix in {@code .npy} with a JSON sidecar ({@link NpyRecordingReader}). */
     NPY(".npy", NpyRecordingReader::new),
-    /** Neurodata Without Borders (HDF5). */
-    NWB(".nwb", () -> unavailable("NWB")),
-    /** MATLAB {@code .mat} (v5/v7 and v7.3). */
-    MAT(".mat", () -> unavailable("MATLAB .mat"));
+    /** Neurodata Without Borders 2.x, HDF5 ({@link NwbReader}). */
+    NWB(".nwb", NwbReader::new),
+    /** MATLAB {@code .mat}, v5/v7 and v7.3 ({@link MatReader}). */
+    MAT(".mat", MatReader::new);
 
     private final String extension;
     private final Supplier<RecordingReader> reader;
@@ -62,11 +62,5 @@ public enum RecordingFormat {
 
     private static String extensions() {
         return Arrays.stream(values()).map(RecordingFormat::extension).collect(Collectors.joining(", "));
-    }
-
-    private static RecordingReader unavailable(String name) {
-        return (file, options) -> {
-            throw InvalidInputException.in(file, "the " + name + " reader is not available in this build");
-        };
     }
 }

@@ -50,6 +50,16 @@ class RecordingFormatTest {
     }
 
     @Test
+    void everyFormatReadsThroughTheOneEntryPoint() throws Exception {
+        // Guards the wiring: each extension must reach its real reader, not a placeholder.
+        Recording mat = Recordings.read(SharedData.golub2018());
+        assertEquals(86, mat.units());
+        assertEquals(16, mat.trials().size());
+        Recording nwb = Recordings.read(SharedData.nwb("sub-anm369963_ses-20170228.nwb"));
+        assertEquals(178, nwb.trials().size());
+    }
+
+    @Test
     void reportsMissingFilesAndContentOfTheWrongFormat() throws Exception {
         Path missing = dir.resolve("nope.csv");
         assertEquals(missing + ": no such file",
