@@ -65,6 +65,7 @@ public final class Bcikit implements Runnable {
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));
         cl.addSubcommand(new MergeCommand(registry));
+        cl.addSubcommand(new BenchCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root.debug, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
