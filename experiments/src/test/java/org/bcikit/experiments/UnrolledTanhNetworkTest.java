@@ -1,0 +1,57 @@
+package org.bcikit.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.bcikit.rnn.ColEiWeights;
+import org.bcikit.rnn.DannWeights;
+import org.bcikit.rnn.DaleInitialisation;
+import org.bcikit.rnn.DenseWeights;
+import org.bcikit.rnn.Parameter;
+import org.bcikit.rnn.RecurrentWeights;
+import org.junit.jupiter.api.Test;
+
+class UnrolledTanhNetworkTest {
+
+    /** BPTT gradients of every parameter, through each structure's own mapping, match finite differences. */
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(3);
+        RecurrentWeights[] structures = {
+            new DenseWeights(DaleInitialisation.standardGaussian(6, 1.2, rng)),
+            ColEiWeights.initialise(6, 0.34, 1.2, rng),
+            DannWeights.initialise(6, 2, 1.2, rng),
+        };
+        for (RecurrentWeights w : structures) {
+            UnrolledTanhNetwork net = new UnrolledTanhNetwork(w, AddingProblem.INPUTS, 0.5, rng);
+            // a non-zero readout, so that gradients reach the recurrent weights
+            for (int k = 0; k < 6; k++) {
+                net.parameters().get(net.parameters().size() - 2).value().data[k] = rng.nextGaussian();
+            }
+            AddingProblem.Batch batch = AddingProblem.draw(3, 5, rng);
+            net.gradient(batch);
+            for (Parameter p : net.parameters()) {
+                double[] analytic = p.gradient().data.clone();
+                for (int k = 0; k < analytic.length; k++) {
+                    double keep = p.value().data[k];
+                    if (w.parameters().contains(p) && (!p.plastic(k) || keep < 1e-4)) {
+                        // frozen, or so close to the non-negativity bound that refresh() would clamp the probe
+                        continue;
+                    }
+                    double h = 1e-6;
+                    p.value().data[k] = keep + h;
+                    w.refresh();
+                    double plus = net.meanSquaredError(batch) / 2;
+                    p.value().data[k] = keep - h;
+                    w.refresh();
+                    double minus = net.meanSquaredError(batch) / 2;
+                    p.value().data[k] = keep;
+                    w.refresh();
+                    assertEquals((plus - minus) / (2 * h), analytic[k], 1e-6,
+                            w.getClass().getSimpleName() + " " + p.name() + "[" + k + "]");
+                }
+            }
+        }
+    }
+}
