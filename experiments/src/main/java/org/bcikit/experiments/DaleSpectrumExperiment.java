@@ -207,12 +207,7 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
     @Override
     public List<NamedFigure> figures(ExperimentResults results) {
         List<NamedFigure> figures = new ArrayList<>();
-        figures.add(new NamedFigure("nse-vs-inhibitory-fraction", new ParameterSweepFigure(
-                "Normalised SVD entropy vs inhibitory fraction (" + results.plan().name() + ")",
-                "inhibitoryFraction", "inhibitory fraction nI / (nE + nI)", true)
-                .panel("NSE", c -> c.metric("nse"), c -> c.metric("nseSem"))
-                .panel("final adding-problem loss (MSE / var)", c -> c.metric("finalLoss"), c -> c.metric("finalLossSem"))
-                .chart(results)));
+        figures.add(new NamedFigure("nse-vs-inhibitory-fraction", NseSweepFigure.chart(results)));
         figures.addAll(spectra(results));
         figures.addAll(learningCurves(results));
         return figures;
