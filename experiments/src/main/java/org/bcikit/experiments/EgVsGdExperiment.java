@@ -65,6 +65,9 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
             int histogramBins) {
     }
 
+    /** Magnitudes below this count as parked at the sign-constraint floor (1e-18), six decades above it. */
+    static final double PARKED = 1e-12;
+
     private static final double[] PRUNE_CURVE = {0, 0.25, 0.5, 0.75, 0.9, 0.95, 0.98};
 
     @Override
@@ -155,7 +158,19 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
             r2[i] = 1.0 - task.testError(pruned(last, PRUNE_CURVE[i]));
         }
         m.curve("prunedR2", PRUNE_CURVE, r2);
-        WeightDistribution fit = WeightDistribution.fit(last);
+        // SCGD parks a weight that would cross zero at +-1e-18 (and the tiny late gradients move it
+        // only to ~1e-17): such weights are effectively pruned, and left out of the fit and the
+        // histograms like exact zeros (WeightDistribution skips zeros)
+        DMatrixRMaj alive = last.copy();
+        int parked = 0;
+        for (int i = 0; i < d; i++) {
+            if (alive.data[i] != 0.0 && Math.abs(alive.data[i]) < PARKED) {
+                alive.data[i] = 0.0;
+                parked++;
+            }
+        }
+        m.scalar("parkedFraction", (double) parked / d);
+        WeightDistribution fit = WeightDistribution.fit(alive);
         m.scalar("logMu", fit.logMu());
         m.scalar("logSigma", fit.logSigma());
         m.scalar("ksStatistic", fit.ksStatistic());
@@ -166,7 +181,7 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
         boolean ownIsEntropy = p.rule().equals("EG");
         m.scalar("geometryIdentified", (ownIsEntropy ? entropy < euclidean : euclidean < entropy) ? 1.0 : 0.0);
         m.curve("initialLogMagnitudes", sortedLogMagnitudes(initial));
-        m.curve("finalLogMagnitudes", sortedLogMagnitudes(last));
+        m.curve("finalLogMagnitudes", sortedLogMagnitudes(alive));
         return m;
     }
 
@@ -207,7 +222,7 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
     public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : List.of("testError", "prunedR2", "signFlips", "gaussianityEuclidean", "gaussianityEntropy",
-                "geometryIdentified", "logSigma", "ksStatistic")) {
+                "geometryIdentified", "logSigma", "ksStatistic", "parkedFraction")) {
             double[] v = new double[runs.size()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = runs.get(i).scalar(name);
@@ -235,13 +250,13 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
                 .panel("sign flips", c -> c.metric("signFlips"), c -> c.metric("signFlipsSem"))
                 .chart(results)));
         figures.add(new NamedFigure("gaussianity-vs-inputs", new ParameterSweepFigure(
-                "Gaussianity of the dual-space weight change (" + name + "; lower = more Gaussian)", "inputs",
+                "Gaussianity score of the dual-space change (" + name + "; lower = more Gaussian)", "inputs",
                 "inputs d (log scale)", true)
-                .panel("score, p-norm(2) dual", c -> c.metric("gaussianityEuclidean"),
+                .panel("p-norm(2) dual", c -> c.metric("gaussianityEuclidean"),
                         c -> c.metric("gaussianityEuclideanSem"))
-                .panel("score, neg.-entropy dual", c -> c.metric("gaussianityEntropy"),
+                .panel("neg.-entropy dual", c -> c.metric("gaussianityEntropy"),
                         c -> c.metric("gaussianityEntropySem"))
-                .panel("seeds naming the rule's geometry", c -> c.metric("geometryIdentified"),
+                .panel("rule identified", c -> c.metric("geometryIdentified"),
                         c -> c.metric("geometryIdentifiedSem"))
                 .chart(results)));
         Map<Integer, List<ConditionSummary>> byWidth = new LinkedHashMap<>();
@@ -264,8 +279,9 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
     }
 
     /**
-     * One panel per rule: the histogram of ln|w| before and after learning (every seed pooled) and
-     * the normal density of the log-normal fit to the final weights (dashed).
+     * One panel per rule: the histogram of ln|w| before and after learning (every seed pooled, the
+     * axis from the 1st to the 99th percentile) and the normal density of the log-normal fit to the
+     * final weights (dashed). SCGD's parked weights are left out; the panel says what share they are.
      */
     private static org.jfree.chart.JFreeChart weightDistributions(ExperimentResults results,
             List<ConditionSummary> conditions, int d) {
@@ -288,7 +304,6 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
             all.addAll(after);
             pooled.put(c.index(), new double[][] {toArray(before), toArray(after)});
         }
-        // sign-constrained weights parked at 1e-18 sit at ln = -41: the axis shows the 1st-99th percentile
         double[] every = toArray(all);
         double lo = new Percentile().evaluate(every, 1);
         double hi = new Percentile().evaluate(every, 99);
@@ -298,7 +313,8 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
             Params p = parameters(results, c);
             double[][] v = pooled.get(c.index());
             int bins = p.histogramBins();
-            f.panel(p.rule() + " density");
+            double parked = c.metric("parkedFraction");
+            f.panel(p.rule() + (parked > 0 ? String.format(java.util.Locale.ROOT, " (%.0f%% parked)", 100 * parked) : ""));
             f.histogram("initial", 7, v[0], lo, hi, bins);
             f.histogram("final", 0, v[1], lo, hi, bins);
             double mu = c.scalars().get("logMu").mean();
