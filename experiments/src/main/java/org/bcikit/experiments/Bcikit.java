@@ -61,6 +61,7 @@ public final class Bcikit implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new SessionCommand());
         cl.addSubcommand(new SpectrumCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));
