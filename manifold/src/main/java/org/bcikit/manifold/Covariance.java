@@ -42,6 +42,15 @@ public final class Covariance {
         return mean;
     }
 
+    /**
+     * Mean and covariance of {@code samples} (n x q, not modified): one pass for the means (checking
+     * every value is finite) and one for the centred covariance.
+     */
+    public static SampleMoments moments(DMatrixRMaj samples) {
+        double[] mean = mean(samples);
+        return new SampleMoments(samples.numRows, mean, of(samples, mean));
+    }
+
     /** The sample covariance (q x q, new matrix, normalised by n) of {@code samples} (n x q). */
     public static DMatrixRMaj of(DMatrixRMaj samples) {
         return of(samples, mean(samples));
