@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.JsonFiles;
+import org.bcikit.manifold.Covariance;
 import org.bcikit.manifold.Dimensionality;
 import org.bcikit.manifold.DimensionalitySearch;
 import org.bcikit.manifold.FactorAnalysis;
@@ -85,6 +86,11 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         Integer fixedDims = parseDims();
         FactorAnalysis fa = configure();
         SamplesFile data = SamplesFile.read(file, format);
+        try {
+            Covariance.mean(data.samples()); // NaN/Inf, named by row and column, before anything else
+        } catch (InvalidInputException e) {
+            throw e.inFile(file);
+        }
         List<String> dropped = new ArrayList<>();
         int[] silent = FactorAnalysis.silentUnits(data.samples());
         if (silent.length > 0) {
