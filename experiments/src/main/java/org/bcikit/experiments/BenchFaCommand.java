@@ -90,6 +90,7 @@ public final class BenchFaCommand implements Callable<Integer> {
         json.put("loglik_per_sample", model.logLikelihoodPerSample());
         json.put("n_iter", model.iterations());
         json.put("converged", model.converged());
+        json.put("fit_seconds", seconds);
         json.put("warmup", warmup);
         json.put("tol", tolerance);
         String line = JsonFiles.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
