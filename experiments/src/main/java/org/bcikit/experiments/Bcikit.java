@@ -60,6 +60,7 @@ public final class Bcikit implements Runnable {
         Bcikit root = new Bcikit();
         CommandLine cl = new CommandLine(root);
         cl.addSubcommand(new InspectCommand());
+        cl.addSubcommand(new ManifoldCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new SessionCommand());
         cl.addSubcommand(new SpectrumCommand());
