@@ -20,7 +20,7 @@ import org.bcikit.data.InvalidInputException;
 public final class ExperimentRegistry {
 
     /** Names of the built-in specs, in the order {@code bcikit list} shows them. */
-    private static final List<String> BUILT_IN_SPECS = List.of();
+    private static final List<String> BUILT_IN_SPECS = List.of("lazy-rich", "learning-rate");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -32,7 +32,8 @@ public final class ExperimentRegistry {
 
     /** The registry with bcikit's experiment types and built-in specs. */
     public static ExperimentRegistry builtIn() {
-        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS);
+        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
+                .with(new StaticPerturbationExperiment());
         return r;
     }
 
