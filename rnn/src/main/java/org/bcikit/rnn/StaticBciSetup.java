@@ -31,6 +31,7 @@ public record StaticBciSetup(StaticGaussianNetwork network, ManifoldDecoder deco
         }
         StaticGaussianNetwork net = untrained.copy();
         RecurrentWeights w = net.recurrent();
+        java.util.List<Parameter> plastic = w.parameters();
         double[] losses = new double[steps + 1];
         for (int t = 0; t <= steps; t++) {
             double l = t < steps ? net.backward() : net.loss().total();
@@ -40,7 +41,7 @@ public record StaticBciSetup(StaticGaussianNetwork network, ManifoldDecoder deco
             }
             losses[t] = l;
             if (t < steps) {
-                optimizer.step(w.parameters());
+                optimizer.step(plastic);
                 w.refresh();
             }
         }

@@ -112,4 +112,27 @@ class StaticPerturbationProtocolTest {
         assertTrue(r.stopReason().contains("spectral radius"));
         assertTrue(EigenvalueSpectrum.of(net.recurrent().effective()).spectralRadius() >= 1.0);
     }
+
+    @Test
+    void daleNetworksAdaptWithExponentiatedGradientAndKeepTheirSigns() {
+        SplittableRandom rng = new SplittableRandom(12);
+        ColEiWeights w = ColEiWeights.initialise(40, 0.2, 0.5, rng);
+        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(6), w, 1e-2, 0, rng);
+        StaticBciSetup s = StaticBciSetup.prepare(net, ExponentiatedGradient.plain(1e-2), 300, 6);
+        assertTrue(s.trainingLoss()[300] < 0.8 * s.trainingLoss()[0], "initial training with EG learned");
+        MatchedPerturbations.Selection sel = MatchedPerturbations.select(s, 200, rng);
+        StaticGaussianNetwork adapting = s.network().copy();
+        adapting.setReadout(sel.wmp().readout());
+        StaticAdaptationResult r = new StaticAdaptation(200, 100, 10).run(adapting, ExponentiatedGradient.plain(1e-2),
+                s.decoder(), s.activity());
+        assertTrue(r.completed(), r.stopReason());
+        assertTrue(r.performance()[200] > 0.05, "EG adaptation improved: " + r.performance()[200]);
+        ColEiWeights adapted = (ColEiWeights) adapting.recurrent();
+        DMatrixRMaj eff = adapted.effective();
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 40; j++) {
+                assertTrue(eff.get(i, j) * adapted.sign(j) >= 0, "Dale's law broken at " + i + "," + j);
+            }
+        }
+    }
 }
