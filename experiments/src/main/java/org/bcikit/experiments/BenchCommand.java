@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // one line per benchmark; keep sorted
             BenchFaCommand.class,
+            StaticBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -20,7 +20,10 @@ import org.bcikit.data.InvalidInputException;
 public final class ExperimentRegistry {
 
     /** Names of the built-in specs, in the order {@code bcikit list} shows them. */
-    private static final List<String> BUILT_IN_SPECS = List.of("golub2018");
+    private static final List<String> BUILT_IN_SPECS = List.of(
+            "lazy-rich",
+            "learning-rate",
+            "golub2018");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -33,6 +36,7 @@ public final class ExperimentRegistry {
     /** The registry with bcikit's experiment types and built-in specs. */
     public static ExperimentRegistry builtIn() {
         ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
+                .with(new StaticPerturbationExperiment())
                 .with(new RigSessionExperiment());
         return r;
     }
