@@ -20,7 +20,12 @@ import org.bcikit.data.InvalidInputException;
 public final class ExperimentRegistry {
 
     /** Names of the built-in specs, in the order {@code bcikit list} shows them. */
-    private static final List<String> BUILT_IN_SPECS = List.of("dale-spectrum", "eg-vs-gd");
+    private static final List<String> BUILT_IN_SPECS = List.of(
+            "lazy-rich",
+            "learning-rate",
+            "golub2018",
+            "dale-spectrum",
+            "eg-vs-gd");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -32,8 +37,12 @@ public final class ExperimentRegistry {
 
     /** The registry with bcikit's experiment types and built-in specs. */
     public static ExperimentRegistry builtIn() {
-        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS);
-        return r.with(new DaleSpectrumExperiment()).with(new EgVsGdExperiment());
+        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
+                .with(new StaticPerturbationExperiment())
+                .with(new RigSessionExperiment())
+                .with(new DaleSpectrumExperiment())
+                .with(new EgVsGdExperiment());
+        return r;
     }
 
     /** An empty registry (no types, no built-in specs). */
