@@ -40,6 +40,9 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
 
     static final List<String> STRUCTURES = List.of("ColEI", "DANN", "standard");
 
+    /** Dash patterns telling sizes apart in the summary figure. */
+    private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}};
+
     /**
      * The learning part of a run.
      *
@@ -185,10 +188,10 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
     @Override
     public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
         Map<String, Object> out = new LinkedHashMap<>();
-        ScalarStats nse = stats(runs, "nse");
+        ScalarStats nse = ScalarStats.over(runs, "nse");
         out.put("nse", nse.mean());
         out.put("nseSem", nse.sem());
-        ScalarStats loss = stats(runs, "finalLoss");
+        ScalarStats loss = ScalarStats.over(runs, "finalLoss");
         if (loss.n() > 0) {
             out.put("finalLoss", loss.mean());
             out.put("finalLossSem", loss.sem());
@@ -196,18 +199,24 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
         return out;
     }
 
-    private static ScalarStats stats(List<RunRecord> runs, String name) {
-        double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = runs.get(i).scalar(name);
-        }
-        return ScalarStats.of(v);
-    }
-
     @Override
     public List<NamedFigure> figures(ExperimentResults results) {
         List<NamedFigure> figures = new ArrayList<>();
-        figures.add(new NamedFigure("nse-vs-inhibitory-fraction", NseSweepFigure.chart(results)));
+        List<Integer> sizes = new ArrayList<>();
+        for (ConditionSummary c : results.conditions()) {
+            if (!sizes.contains(parameters(results, c).units())) {
+                sizes.add(parameters(results, c).units());
+            }
+        }
+        // nine structure x size lines would outrun the palette: colour says the structure, dashes the size
+        figures.add(new NamedFigure("nse-vs-inhibitory-fraction", new ParameterSweepFigure(
+                "NSE and learning vs inhibitory fraction (" + results.plan().name() + ")", "inhibitoryFraction",
+                "inhibitory fraction nI / (nE + nI) (log scale)", true)
+                .panel("NSE", c -> c.metric("nse"), c -> c.metric("nseSem"))
+                .panel("final loss (MSE / var)", c -> c.metric("finalLoss"), c -> c.metric("finalLossSem"))
+                .style(c -> new ParameterSweepFigure.LineStyle(STRUCTURES.indexOf(parameters(results, c).structure()),
+                        DASHES[sizes.indexOf(parameters(results, c).units()) % DASHES.length]))
+                .chart(results)));
         figures.addAll(spectra(results));
         figures.addAll(learningCurves(results));
         return figures;

@@ -223,11 +223,7 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : List.of("testError", "prunedR2", "signFlips", "gaussianityEuclidean", "gaussianityEntropy",
                 "geometryIdentified", "logSigma", "ksStatistic", "parkedFraction")) {
-            double[] v = new double[runs.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = runs.get(i).scalar(name);
-            }
-            ScalarStats s = ScalarStats.of(v);
+            ScalarStats s = ScalarStats.over(runs, name);
             out.put(name, s.mean());
             out.put(name + "Sem", s.sem());
         }

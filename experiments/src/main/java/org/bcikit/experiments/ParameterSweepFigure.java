@@ -30,8 +30,13 @@ public final class ParameterSweepFigure {
     public record Panel(String yLabel, ToDoubleFunction<ConditionSummary> mean, ToDoubleFunction<ConditionSummary> sem) {
     }
 
+    /** How a group's line looks: a colour index ({@link Figures#color}) and a dash pattern (null: solid). */
+    public record LineStyle(int color, float[] dash) {
+    }
+
     private final String title;
     private final String parameter;
+    private java.util.function.Function<ConditionSummary, LineStyle> style;
     private final String xLabel;
     private final boolean logX;
     private final List<Panel> panels = new ArrayList<>();
@@ -51,6 +56,16 @@ public final class ParameterSweepFigure {
     public ParameterSweepFigure panel(String yLabel, ToDoubleFunction<ConditionSummary> mean,
             ToDoubleFunction<ConditionSummary> sem) {
         panels.add(new Panel(yLabel, mean, sem));
+        return this;
+    }
+
+    /**
+     * Styles each group's line from its first condition (by default group {@code g} gets colour
+     * {@code g}, solid), e.g. colour by one swept setting and dashes by another when the groups
+     * outnumber the palette. Returns this.
+     */
+    public ParameterSweepFigure style(java.util.function.Function<ConditionSummary, LineStyle> lineStyle) {
+        this.style = lineStyle;
         return this;
     }
 
@@ -90,8 +105,10 @@ public final class ParameterSweepFigure {
                     }
                 }
                 data.addSeries(s);
-                r.setSeriesPaint(g, Figures.color(g));
-                r.setSeriesStroke(g, Figures.line());
+                LineStyle look = style == null ? new LineStyle(g, null) : style.apply(e.getValue().get(0));
+                r.setSeriesPaint(g, Figures.color(look.color()));
+                r.setSeriesStroke(g, look.dash() == null ? Figures.line() : new java.awt.BasicStroke(2.5f,
+                        java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 1f, look.dash(), 0f));
                 r.setErrorPaint(null);
                 g++;
             }

@@ -11,6 +11,15 @@ package org.bcikit.experiments;
  */
 public record ScalarStats(int n, double mean, double sem, double[] values) {
 
+    /** Scalar {@code name} across {@code runs} (NaN where a run did not record it). */
+    public static ScalarStats over(java.util.List<RunRecord> runs, String name) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = runs.get(i).scalar(name);
+        }
+        return of(v);
+    }
+
     public static ScalarStats of(double[] values) {
         int n = 0;
         double sum = 0;
