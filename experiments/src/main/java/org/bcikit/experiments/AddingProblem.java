@@ -37,17 +37,35 @@ final class AddingProblem {
 
     /** Draws {@code size} sequences of {@code length} (>= 2) steps from {@code rng}. */
     static Batch draw(int size, int length, SplittableRandom rng) {
+        Batch batch = allocate(size, length);
+        redraw(batch, rng);
+        return batch;
+    }
+
+    /** Zeroed buffers for {@code size} sequences of {@code length} steps, to be filled by {@link #redraw}. */
+    static Batch allocate(int size, int length) {
         if (length < 2 || size < 1) {
             throw new IllegalArgumentException("adding problem: need length >= 2 and size >= 1, got " + length + ", " + size);
         }
         DMatrixRMaj[] x = new DMatrixRMaj[length];
         for (int t = 0; t < length; t++) {
             x[t] = new DMatrixRMaj(INPUTS, size);
+        }
+        return new Batch(x, new DMatrixRMaj(1, size));
+    }
+
+    /** Overwrites {@code batch} with fresh sequences from {@code rng} (a training loop's buffers, reused). */
+    static void redraw(Batch batch, SplittableRandom rng) {
+        DMatrixRMaj[] x = batch.inputs();
+        DMatrixRMaj target = batch.target();
+        int size = target.numCols;
+        int length = x.length;
+        for (int t = 0; t < length; t++) {
             for (int b = 0; b < size; b++) {
                 x[t].unsafe_set(0, b, rng.nextDouble());
+                x[t].unsafe_set(1, b, 0.0);
             }
         }
-        DMatrixRMaj target = new DMatrixRMaj(1, size);
         int half = length / 2;
         for (int b = 0; b < size; b++) {
             int first = rng.nextInt(half);
@@ -56,6 +74,5 @@ final class AddingProblem {
             x[second].unsafe_set(1, b, 1.0);
             target.unsafe_set(0, b, x[first].unsafe_get(0, b) + x[second].unsafe_get(0, b));
         }
-        return new Batch(x, target);
     }
 }

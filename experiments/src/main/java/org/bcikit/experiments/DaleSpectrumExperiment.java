@@ -163,6 +163,7 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
         Optimizer plain = new GradientDescent(l.learningRate());
         Optimizer rule = weights instanceof DannWeights ? new DannCorrectedUpdates((DannWeights) weights, plain) : plain;
         AddingProblem.Batch heldOut = AddingProblem.draw(l.evalBatch(), l.sequenceLength(), data);
+        AddingProblem.Batch training = AddingProblem.allocate(l.batch(), l.sequenceLength());
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int step = 0; step <= l.steps(); step++) {
@@ -173,7 +174,8 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
             if (step == l.steps()) {
                 break;
             }
-            net.gradient(AddingProblem.draw(l.batch(), l.sequenceLength(), data));
+            AddingProblem.redraw(training, data);
+            net.gradient(training);
             net.clipGradients(l.clipNorm());
             rule.step(net.parameters());
             weights.refresh();
