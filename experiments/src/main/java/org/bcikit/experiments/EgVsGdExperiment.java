@@ -267,6 +267,13 @@ final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Params> {
                         c.curves().get("testError"));
             }
             figures.add(new NamedFigure("learning-curves-d=" + d, f.chart()));
+            LearningCurveFigure pruning = new LearningCurveFigure("Pruning the smallest weights, d = " + d + " (" + name
+                    + ")", "fraction of weights pruned", "held-out R^2");
+            for (ConditionSummary c : conditions) {
+                pruning.add(parameters(results, c).rule(), RULES.indexOf(parameters(results, c).rule()),
+                        c.curves().get("prunedR2"));
+            }
+            figures.add(new NamedFigure("pruning-d=" + d, pruning.chart()));
         });
         int widest = byWidth.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         figures.add(new NamedFigure("weight-distributions-d=" + widest, weightDistributions(results,
