@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks against the scikit-learn / PyTorch baselines (one JSON line each).",
         subcommands = {
             // one line per benchmark; keep sorted
+            RateNetBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

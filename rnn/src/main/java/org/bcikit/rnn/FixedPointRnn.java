@@ -261,8 +261,7 @@ public final class FixedPointRnn {
                 return it;
             }
             if (residual <= settings.tolerance()) {
-                // phi(h) is one contraction step closer to h* than h itself
-                h.setTo(z);
+                // return h itself (not phi(h)) so the reported residual is exactly the one tested
                 return it;
             }
             for (int k = 0; k < h.data.length; k++) {

@@ -185,18 +185,33 @@ final class VectorFloatKernels implements FloatKernels {
             s23 = x2.fma(y, s23);
             s33 = x3.fma(y, s33);
         }
-        FloatVector[] sums = {s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33};
-        for (int r = 0; r < 4; r++) {
-            for (int t = 0; t < 4; t++) {
-                float s = sums[r * 4 + t].reduceLanes(VectorOperators.ADD);
-                int ar = a0 + r * l;
-                int bt = b0 + t * l;
-                for (int q = lb; q < l; q++) {
-                    s += a[ar + q] * b[bt + q];
-                }
-                c[(i + r) * p + j + t] += s;
-            }
+        // explicit per-accumulator reductions: an array of vectors would be boxed on the heap
+        int o0 = i * p + j, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
+        c[o0] += total(s00, a, a0, b, b0, lb, l);
+        c[o0 + 1] += total(s01, a, a0, b, b1, lb, l);
+        c[o0 + 2] += total(s02, a, a0, b, b2, lb, l);
+        c[o0 + 3] += total(s03, a, a0, b, b3, lb, l);
+        c[o1] += total(s10, a, a1, b, b0, lb, l);
+        c[o1 + 1] += total(s11, a, a1, b, b1, lb, l);
+        c[o1 + 2] += total(s12, a, a1, b, b2, lb, l);
+        c[o1 + 3] += total(s13, a, a1, b, b3, lb, l);
+        c[o2] += total(s20, a, a2, b, b0, lb, l);
+        c[o2 + 1] += total(s21, a, a2, b, b1, lb, l);
+        c[o2 + 2] += total(s22, a, a2, b, b2, lb, l);
+        c[o2 + 3] += total(s23, a, a2, b, b3, lb, l);
+        c[o3] += total(s30, a, a3, b, b0, lb, l);
+        c[o3 + 1] += total(s31, a, a3, b, b1, lb, l);
+        c[o3 + 2] += total(s32, a, a3, b, b2, lb, l);
+        c[o3 + 3] += total(s33, a, a3, b, b3, lb, l);
+    }
+
+    /** A partial-sum vector's total plus the scalar tail {@code q >= lb} of the same dot product. */
+    private static float total(FloatVector v, float[] a, int ao, float[] b, int bo, int lb, int l) {
+        float s = v.reduceLanes(VectorOperators.ADD);
+        for (int q = lb; q < l; q++) {
+            s += a[ao + q] * b[bo + q];
         }
+        return s;
     }
 
     private static float dot(float[] a, int ao, float[] b, int bo, int l, int lb) {
