@@ -202,6 +202,19 @@ public final class FixedPointRnn {
      * (or let a {@link TrainingGuard} do it).
      */
     public FixedPointSolution solve(DMatrixRMaj x) {
+        return solve(x, null);
+    }
+
+    /**
+     * As {@link #solve(DMatrixRMaj)} with an extra additive drive {@code xi} (B x N, or null) on
+     * every unit's pre-activation, {@code h* = phi(W h* + U x + b + xi)}: the injected noise of
+     * {@link NodePerturbation}, or an external stimulation.
+     */
+    public FixedPointSolution solve(DMatrixRMaj x, DMatrixRMaj perturbation) {
+        if (perturbation != null && (perturbation.numRows != x.numRows || perturbation.numCols != units())) {
+            throw new IllegalArgumentException("fixed-point RNN: perturbation must be " + x.numRows + "x" + units()
+                    + ", got " + perturbation.numRows + "x" + perturbation.numCols);
+        }
         if (x.numCols != inputs()) {
             throw new IllegalArgumentException("fixed-point RNN: inputs must have " + inputs() + " columns, got "
                     + x.numRows + "x" + x.numCols);
@@ -214,6 +227,9 @@ public final class FixedPointRnn {
             for (int i = 0; i < n; i++) {
                 drive.data[s * n + i] += bias.value().data[i];
             }
+        }
+        if (perturbation != null) {
+            CommonOps_DDRM.addEquals(drive, perturbation);
         }
         DMatrixRMaj h = new DMatrixRMaj(batch, n);
         DMatrixRMaj z = new DMatrixRMaj(batch, n);
