@@ -23,6 +23,7 @@ public final class ExperimentRegistry {
     private static final List<String> BUILT_IN_SPECS = List.of(
             "lazy-rich",
             "learning-rate",
+            "sadtler2014",
             "golub2018");
 
     private final Map<String, Experiment<?>> types;
@@ -37,6 +38,7 @@ public final class ExperimentRegistry {
     public static ExperimentRegistry builtIn() {
         ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
                 .with(new StaticPerturbationExperiment())
+                .with(new Sadtler2014Experiment())
                 .with(new RigSessionExperiment());
         return r;
     }
