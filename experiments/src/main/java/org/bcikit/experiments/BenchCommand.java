@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             // one line per benchmark; keep sorted
             BenchFaCommand.class,
             StaticBenchCommand.class,
+            RateNetBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -21,8 +21,10 @@ public final class ExperimentRegistry {
 
     /** Names of the built-in specs, in the order {@code bcikit list} shows them. */
     private static final List<String> BUILT_IN_SPECS = List.of(
+            "demo",
             "lazy-rich",
             "learning-rate",
+            "sadtler2014",
             "golub2018",
             "dale-spectrum",
             "eg-vs-gd");
@@ -38,7 +40,9 @@ public final class ExperimentRegistry {
     /** The registry with bcikit's experiment types and built-in specs. */
     public static ExperimentRegistry builtIn() {
         ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
+                .with(new DemoExperiment())
                 .with(new StaticPerturbationExperiment())
+                .with(new Sadtler2014Experiment())
                 .with(new RigSessionExperiment())
                 .with(new DaleSpectrumExperiment())
                 .with(new EgVsGdExperiment());
