@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.bcikit.rnn.ClippedGradients;
 import org.bcikit.rnn.ColEiWeights;
 import org.bcikit.rnn.DaleInitialisation;
 import org.bcikit.rnn.DannCorrectedUpdates;
@@ -25,8 +26,9 @@ import org.bcikit.rnn.SingularValueSpectrum;
  * {@code inhibitoryFraction} (ignored by the standard network), and measures its normalised SVD
  * entropy ({@link SingularValueSpectrum}). Networks of at most {@code learning.maxUnits} units are
  * then rescaled to the published spectral radius and trained by BPTT on the adding problem
- * ({@link AddingProblem}, {@link UnrolledTanhNetwork}): projected gradient descent for ColEI,
- * corrected DANN updates for DANN, plain gradient descent for the standard network.
+ * ({@link AddingProblem}; a tanh {@link org.bcikit.rnn.RateRnn} read out at the end,
+ * {@link AddingProblemLearner}): gradient descent with norm clipping, projected for ColEI and with
+ * the corrected interneuron updates for DANN.
  *
  * <p>NSE and the spectrum shape (singular values over their mean) do not depend on the matrix's
  * scale, so the spectrum is measured before the rescale and large networks skip it: the rescale
@@ -159,8 +161,8 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
      */
     private static void learn(RecurrentWeights weights, Learning l, SplittableRandom rng, SplittableRandom data,
             Measurements m) {
-        UnrolledTanhNetwork net = new UnrolledTanhNetwork(weights, AddingProblem.INPUTS, AddingProblem.TARGET_MEAN, rng);
-        Optimizer plain = new GradientDescent(l.learningRate());
+        AddingProblemLearner net = new AddingProblemLearner(weights, l.sequenceLength(), AddingProblem.TARGET_MEAN, rng);
+        Optimizer plain = new ClippedGradients(new GradientDescent(l.learningRate()), l.clipNorm());
         Optimizer rule = weights instanceof DannWeights ? new DannCorrectedUpdates((DannWeights) weights, plain) : plain;
         AddingProblem.Batch heldOut = AddingProblem.draw(l.evalBatch(), l.sequenceLength(), data);
         AddingProblem.Batch training = AddingProblem.allocate(l.batch(), l.sequenceLength());
@@ -175,10 +177,8 @@ final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExperiment.
                 break;
             }
             AddingProblem.redraw(training, data);
-            net.gradient(training);
-            net.clipGradients(l.clipNorm());
-            rule.step(net.parameters());
-            weights.refresh();
+            double mse = net.gradient(training);
+            net.update(rule, step + 1, mse / 2);
         }
         double[] xs = x.stream().mapToDouble(Double::doubleValue).toArray();
         double[] ys = y.stream().mapToDouble(Double::doubleValue).toArray();

@@ -12,9 +12,12 @@ import org.bcikit.rnn.Parameter;
 import org.bcikit.rnn.RecurrentWeights;
 import org.junit.jupiter.api.Test;
 
-class UnrolledTanhNetworkTest {
+class AddingProblemLearnerTest {
 
-    /** BPTT gradients of every parameter, through each structure's own mapping, match finite differences. */
+    /**
+     * The gradients of the readout and, through the rate network's BPTT and each structure's own
+     * mapping, of every recurrent, input and bias weight match finite differences of L = MSE / 2.
+     */
     @Test
     void gradientsMatchFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(3);
@@ -24,13 +27,15 @@ class UnrolledTanhNetworkTest {
             DannWeights.initialise(6, 2, 1.2, rng),
         };
         for (RecurrentWeights w : structures) {
-            UnrolledTanhNetwork net = new UnrolledTanhNetwork(w, AddingProblem.INPUTS, 0.5, rng);
+            AddingProblemLearner net = new AddingProblemLearner(w, 5, 0.5, rng);
             // a non-zero readout, so that gradients reach the recurrent weights
             for (int k = 0; k < 6; k++) {
                 net.parameters().get(net.parameters().size() - 2).value().data[k] = rng.nextGaussian();
             }
             AddingProblem.Batch batch = AddingProblem.draw(3, 5, rng);
             net.gradient(batch);
+            // the update maps dL/dW onto the structure's parameters; a rule that steps nothing leaves the weights
+            net.update(parameters -> { }, 1, 1.0);
             for (Parameter p : net.parameters()) {
                 double[] analytic = p.gradient().data.clone();
                 for (int k = 0; k < analytic.length; k++) {
