@@ -62,6 +62,7 @@ public final class Bcikit implements Runnable {
         cl.addSubcommand(new InspectCommand());
         cl.addSubcommand(new ManifoldCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new SessionCommand());
         cl.addSubcommand(new SpectrumCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             // one line per benchmark; keep sorted
             BenchFaCommand.class,
+            StaticBenchCommand.class,
+            RateNetBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 
