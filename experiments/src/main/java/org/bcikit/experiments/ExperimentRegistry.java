@@ -20,7 +20,13 @@ import org.bcikit.data.InvalidInputException;
 public final class ExperimentRegistry {
 
     /** Names of the built-in specs, in the order {@code bcikit list} shows them. */
-    private static final List<String> BUILT_IN_SPECS = List.of("sadtler2014", "adaptive-decoder");
+    private static final List<String> BUILT_IN_SPECS = List.of(
+            "demo",
+            "lazy-rich",
+            "learning-rate",
+            "sadtler2014",
+            "golub2018",
+            "adaptive-decoder");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -32,8 +38,13 @@ public final class ExperimentRegistry {
 
     /** The registry with bcikit's experiment types and built-in specs. */
     public static ExperimentRegistry builtIn() {
-        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS);
-        return r.with(new Sadtler2014Experiment()).with(new AdaptiveDecoderExperiment());
+        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
+                .with(new DemoExperiment())
+                .with(new StaticPerturbationExperiment())
+                .with(new Sadtler2014Experiment())
+                .with(new RigSessionExperiment())
+                .with(new AdaptiveDecoderExperiment());
+        return r;
     }
 
     /** An empty registry (no types, no built-in specs). */
