@@ -12,7 +12,6 @@ import org.bcikit.decoders.FactorFitter;
 import org.bcikit.decoders.KalmanCalibration;
 import org.bcikit.decoders.KalmanVelocityDecoder;
 import org.bcikit.manifold.FactorAnalysis;
-import org.bcikit.manifold.FactorModel;
 import org.bcikit.rnn.RateRnn;
 import org.bcikit.rnn.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
@@ -67,13 +66,9 @@ record RnnCalibration(int[] units, KalmanVelocityDecoder decoder) {
         };
     }
 
-    /** Factor analysis (manifold module) as the calibration's manifold fitter. */
+    /** Factor analysis (manifold module) with a seeded start, on the already z-scored counts. */
     static FactorFitter factorAnalysis(int factors, long seed) {
-        return zs -> {
-            FactorModel m = new FactorAnalysis(factors).withSeed(seed).fit(zs);
-            double[] ph = m.privateVariances();
-            return new FactorFitter.Loadings(m.loadings(), new DMatrixRMaj(ph.length, 1, true, ph));
-        };
+        return FactorFitter.factorAnalysis(new FactorAnalysis(factors).withSeed(seed));
     }
 
     /** The {@code q} columns with the largest variance over all trials' bins, ascending. */

@@ -333,23 +333,21 @@ public final class RateRnn {
      * same list every step) and re-applies the structure's constraints.
      *
      * @param step the training step number, for the message
-     * @throws TrainingDiverged when the loss is not finite or the activity exploded; the weights
+     * @throws TrainingStopped when the loss is not finite or the activity exploded; the weights
      *     are then left as they were before this step
      */
     public void update(Optimizer optimizer, List<Parameter> trainable, long step, double loss) {
         if (nonFinite) {
-            throw new TrainingDiverged(step, "network activity became NaN or infinite");
+            throw new TrainingStopped(step, TrainingStopped.Reason.EXPLODING_ACTIVITY, "activity became NaN or infinite");
         }
         if (maxAbs > activityLimit) {
-            throw new TrainingDiverged(step, "network activity exploded (max |h| = " + maxAbs + " > limit "
-                    + activityLimit + ")");
+            throw new TrainingStopped(step, TrainingStopped.Reason.EXPLODING_ACTIVITY, "max |h| = " + maxAbs
+                    + " exceeds the limit " + activityLimit);
         }
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDiverged(step, "loss is " + loss);
-        }
+        new TrainingGuard(activityLimit).checkLoss(step, loss);
         for (double g : gradW.data) {
             if (!Double.isFinite(g)) {
-                throw new TrainingDiverged(step, "gradient of W is not finite");
+                throw new TrainingStopped(step, TrainingStopped.Reason.NON_FINITE_LOSS, "gradient of W is not finite");
             }
         }
         weights.backpropagate(gradW);

@@ -166,9 +166,10 @@ class RateRnnTest {
             net.step(new double[M], (double[]) null, h);
         }
         List<Parameter> trainable = net.parameters();
-        TrainingDiverged e = assertThrows(TrainingDiverged.class,
+        TrainingStopped e = assertThrows(TrainingStopped.class,
                 () -> net.update(new Adam(1e-3), trainable, 7, 1.0));
         assertEquals(7, e.step());
+        assertEquals(TrainingStopped.Reason.EXPLODING_ACTIVITY, e.reason());
         assertTrue(e.getMessage().contains("step 7") && e.getMessage().contains("exploded"), e.getMessage());
     }
 
@@ -177,10 +178,10 @@ class RateRnnTest {
         RateRnn net = RateRnn.gaussian(N, M, 0.9, RateRnn.Nonlinearity.TANH, 0.2, 0.0, T, new SplittableRandom(4));
         DMatrixRMaj before = net.weights().effective().copy();
         net.zeroGradients();
-        TrainingDiverged e = assertThrows(TrainingDiverged.class,
+        TrainingStopped e = assertThrows(TrainingStopped.class,
                 () -> net.update(new GradientDescent(0.1), net.parameters(), 3, Double.NaN));
-        assertEquals("loss is NaN", e.reason());
-        assertTrue(e.getMessage().startsWith("training diverged at step 3"), e.getMessage());
+        assertEquals(TrainingStopped.Reason.NON_FINITE_LOSS, e.reason());
+        assertTrue(e.getMessage().startsWith("training stopped at step 3: loss is not finite"), e.getMessage());
         assertEquals(0.0, org.ejml.dense.row.CommonOps_DDRM.elementMaxAbs(
                 org.ejml.dense.row.CommonOps_DDRM.subtract(before, net.weights().effective(), null)), 0.0);
     }
