@@ -82,7 +82,7 @@ class RateRnnLearnerTest {
     @Test
     void gradientThroughTheDecoderMatchesFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(21);
-        RateRnn net = RateRnn.gaussian(10, 4, 0.9, RateRnn.Nonlinearity.TANH, 0.3, 0.1, 20, rng);
+        RateRnn net = RateRnn.gaussian(10, 4, 0.9, Activation.TANH, 0.3, 0.1, 20, rng);
         int[] readout = {1, 3, 4, 8};
         RateRnnLearner.Aim aim = new RateRnnLearner.Aim(125, 150, 40, true, 1);
         RateRnnLearner learner = new RateRnnLearner(net, readout, aim);

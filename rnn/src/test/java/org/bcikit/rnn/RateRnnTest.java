@@ -55,7 +55,7 @@ class RateRnnTest {
         }
     }
 
-    private static RateRnn network(RecurrentWeights w, RateRnn.Nonlinearity phi, SplittableRandom rng) {
+    private static RateRnn network(RecurrentWeights w, Activation phi, SplittableRandom rng) {
         DMatrixRMaj u = new DMatrixRMaj(N, M);
         DMatrixRMaj b = new DMatrixRMaj(N, 1);
         for (int k = 0; k < u.data.length; k++) {
@@ -109,8 +109,8 @@ class RateRnnTest {
     }
 
     @Test
-    void bpttMatchesFiniteDifferencesForDenseTanhAndRelu() {
-        for (RateRnn.Nonlinearity phi : RateRnn.Nonlinearity.values()) {
+    void bpttMatchesFiniteDifferencesForDenseWithEveryActivation() {
+        for (Activation phi : Activation.values()) {
             SplittableRandom rng = new SplittableRandom(11);
             RateRnn net = network(new DenseWeights(DaleInitialisation.standardGaussian(N, 1.2, rng)), phi, rng);
             double err = worstError(net, Probe.draw(rng));
@@ -121,7 +121,7 @@ class RateRnnTest {
     @Test
     void bpttMatchesFiniteDifferencesForColEi() {
         SplittableRandom rng = new SplittableRandom(12);
-        RateRnn net = network(ColEiWeights.initialise(N, 0.25, 1.2, rng), RateRnn.Nonlinearity.TANH, rng);
+        RateRnn net = network(ColEiWeights.initialise(N, 0.25, 1.2, rng), Activation.TANH, rng);
         double err = worstError(net, Probe.draw(rng));
         assertTrue(err < 1e-5, "ColEI: relative error " + err);
     }
@@ -129,14 +129,14 @@ class RateRnnTest {
     @Test
     void bpttMatchesFiniteDifferencesForDann() {
         SplittableRandom rng = new SplittableRandom(13);
-        RateRnn net = network(DannWeights.initialise(N, 3, 1.2, rng), RateRnn.Nonlinearity.TANH, rng);
+        RateRnn net = network(DannWeights.initialise(N, 3, 1.2, rng), Activation.TANH, rng);
         double err = worstError(net, Probe.draw(rng));
         assertTrue(err < 1e-5, "DANN: relative error " + err);
     }
 
     @Test
     void sameSeedSameTrajectory() {
-        RateRnn a = RateRnn.gaussian(N, M, 0.9, RateRnn.Nonlinearity.RELU, 0.2, 0.3, T, new SplittableRandom(5));
+        RateRnn a = RateRnn.gaussian(N, M, 0.9, Activation.RELU, 0.2, 0.3, T, new SplittableRandom(5));
         RateRnn b = a.copy();
         double[] in = {0.5, -0.2, 1.0};
         double[] ha = new double[N];
@@ -157,7 +157,7 @@ class RateRnnTest {
     @Test
     void explodingActivityStopsTrainingWithStepAndReason() {
         // leaky integration of a ReLU network with gain 40: activity grows geometrically
-        RateRnn net = RateRnn.gaussian(N, M, 40, RateRnn.Nonlinearity.RELU, 0.5, 0.0, 60, new SplittableRandom(3));
+        RateRnn net = RateRnn.gaussian(N, M, 40, Activation.RELU, 0.5, 0.0, 60, new SplittableRandom(3));
         net.bias().value().data[0] = 1.0;
         net.zeroGradients();
         net.start();
@@ -175,7 +175,7 @@ class RateRnnTest {
 
     @Test
     void nanLossStopsTrainingAndLeavesWeightsUnchanged() {
-        RateRnn net = RateRnn.gaussian(N, M, 0.9, RateRnn.Nonlinearity.TANH, 0.2, 0.0, T, new SplittableRandom(4));
+        RateRnn net = RateRnn.gaussian(N, M, 0.9, Activation.TANH, 0.2, 0.0, T, new SplittableRandom(4));
         DMatrixRMaj before = net.weights().effective().copy();
         net.zeroGradients();
         TrainingStopped e = assertThrows(TrainingStopped.class,
