@@ -25,7 +25,8 @@ public final class ExperimentRegistry {
             "lazy-rich",
             "learning-rate",
             "sadtler2014",
-            "golub2018");
+            "golub2018",
+            "adaptive-decoder");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -41,7 +42,8 @@ public final class ExperimentRegistry {
                 .with(new DemoExperiment())
                 .with(new StaticPerturbationExperiment())
                 .with(new Sadtler2014Experiment())
-                .with(new RigSessionExperiment());
+                .with(new RigSessionExperiment())
+                .with(new AdaptiveDecoderExperiment());
         return r;
     }
 
