@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.bcikit.rnn.Activation;
 import org.bcikit.rnn.Optimizer;
 import org.bcikit.rnn.Parameter;
 import org.bcikit.rnn.RateRnn;
@@ -41,7 +42,7 @@ final class AddingProblemLearner {
         for (int k = 0; k < u.data.length; k++) {
             u.data[k] = rng.nextGaussian() / Math.sqrt(AddingProblem.INPUTS);
         }
-        this.rnn = new RateRnn(recurrent, u, new DMatrixRMaj(n, 1), RateRnn.Nonlinearity.TANH, 1.0, 0.0, length);
+        this.rnn = new RateRnn(recurrent, u, new DMatrixRMaj(n, 1), Activation.TANH, 1.0, 0.0, length);
         this.readout = new Parameter("v", new DMatrixRMaj(1, n));
         this.offset = new Parameter("c", new DMatrixRMaj(1, 1, true, outputOffset));
         List<Parameter> all = new ArrayList<>(rnn.parameters());

@@ -99,8 +99,7 @@ final class DemoExperiment implements Experiment<DemoExperiment.Params> {
     public List<NamedFigure> figures(ExperimentResults results) {
         int seeds = results.plan().seeds();
         NamedFigure staticCurves = new NamedFigure("static-learning-curves", LearningCurveFigure.of(results,
-                "performance", "Static network (Payeur et al. 2023): WMP vs OMP from lazy and rich starts (mean \u00b1 s.e.m., "
-                        + seeds + " seeds)",
+                "performance", "Static network, lazy vs rich start: WMP vs OMP (mean \u00b1 s.e.m., " + seeds + " seeds)",
                 "adaptation step", "retraining performance 1 - L/L0").chart());
         NamedFigure success = new NamedFigure("closed-loop-success-rate", LearningCurveFigure.of(results, "successRate",
                 "Rate RNN in closed loop (Sadtler et al. 2014): success per block (" + seeds + " sessions)",

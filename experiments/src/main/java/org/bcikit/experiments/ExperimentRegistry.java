@@ -26,6 +26,7 @@ public final class ExperimentRegistry {
             "learning-rate",
             "sadtler2014",
             "golub2018",
+            "adaptive-decoder",
             "dale-spectrum",
             "eg-vs-gd");
 
@@ -44,6 +45,7 @@ public final class ExperimentRegistry {
                 .with(new StaticPerturbationExperiment())
                 .with(new Sadtler2014Experiment())
                 .with(new RigSessionExperiment())
+                .with(new AdaptiveDecoderExperiment())
                 .with(new DaleSpectrumExperiment())
                 .with(new EgVsGdExperiment());
         return r;

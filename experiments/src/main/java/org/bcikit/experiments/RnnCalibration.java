@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.bcikit.decoders.CursorTask;
 import org.bcikit.decoders.Decoder;
@@ -11,7 +12,6 @@ import org.bcikit.decoders.FactorFitter;
 import org.bcikit.decoders.KalmanCalibration;
 import org.bcikit.decoders.KalmanVelocityDecoder;
 import org.bcikit.manifold.FactorAnalysis;
-import org.bcikit.manifold.FactorModel;
 import org.bcikit.rnn.RateRnn;
 import org.bcikit.rnn.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
@@ -30,27 +30,64 @@ record RnnCalibration(int[] units, KalmanVelocityDecoder decoder) {
 
     static RnnCalibration of(RateRnn net, RateRnnLearner.Aim aim, Decoder known, CursorTask task, int trials,
             int recorded, int factors, SplittableRandom rng) {
+        return of(net, aim, known, task, trials, rec -> mostVariable(rec.counts(), recorded), factors, rng);
+    }
+
+    /** As above, with the recorded units chosen by {@code chooser} from the calibration recording. */
+    static RnnCalibration of(RateRnn net, RateRnnLearner.Aim aim, Decoder known, CursorTask task, int trials,
+            Function<CalibrationRecorder, int[]> chooser, int factors, SplittableRandom rng) {
+        return of(net, aim, known, task, trials, chooser, factorAnalysis(factors, rng.nextLong()), rng);
+    }
+
+    /** As above, with the decoder's features fitted by {@code fitter}. */
+    static RnnCalibration of(RateRnn net, RateRnnLearner.Aim aim, Decoder known, CursorTask task, int trials,
+            Function<CalibrationRecorder, int[]> chooser, FactorFitter fitter, SplittableRandom rng) {
         int[] all = new int[net.size()];
         Arrays.setAll(all, i -> i);
         CalibrationRecorder rec = new CalibrationRecorder(new RateRnnLearner(net, all, aim));
         task.runBlock(rec, known, CursorTask.Block.of("calibration", trials), rng);
-        int[] units = mostVariable(rec.counts(), recorded);
+        int[] units = chooser.apply(rec);
         KalmanVelocityDecoder decoder = KalmanCalibration.fittedDynamics()
-                .fit(rec.counts(units), rec.velocities(), factorAnalysis(factors, rng.nextLong()));
+                .fit(rec.counts(units), rec.velocities(), fitter);
         return new RnnCalibration(units, decoder);
     }
 
-    /** Factor analysis (manifold module) as the calibration's manifold fitter. */
-    static FactorFitter factorAnalysis(int factors, long seed) {
+    /**
+     * Features that are the z-scored units themselves (no dimensionality reduction): loadings
+     * {@code L = I}, private variances {@code 1e-9}, so {@code beta = I / (1 + 1e-9)}. The Kalman
+     * filter then observes each unit, as in CLDA on spike counts (Orsborn et al. 2014).
+     */
+    static FactorFitter unitFeatures() {
         return zs -> {
-            FactorModel m = new FactorAnalysis(factors).withSeed(seed).fit(zs);
-            double[] ph = m.privateVariances();
-            return new FactorFitter.Loadings(m.loadings(), new DMatrixRMaj(ph.length, 1, true, ph));
+            int q = zs.numCols;
+            DMatrixRMaj ph = new DMatrixRMaj(q, 1);
+            java.util.Arrays.fill(ph.data, 1e-9);
+            return new FactorFitter.Loadings(org.ejml.dense.row.CommonOps_DDRM.identity(q), ph);
         };
+    }
+
+    /** Factor analysis (manifold module) with a seeded start, on the already z-scored counts. */
+    static FactorFitter factorAnalysis(int factors, long seed) {
+        return FactorFitter.factorAnalysis(new FactorAnalysis(factors).withSeed(seed));
     }
 
     /** The {@code q} columns with the largest variance over all trials' bins, ascending. */
     static int[] mostVariable(List<DMatrixRMaj> trials, int q) {
+        double[] var = variances(trials);
+        int n = var.length;
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -var[j]).thenComparingInt(j -> j));
+        int[] out = new int[Math.min(q, n)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = order[i];
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Each column's variance over all trials' bins. */
+    static double[] variances(List<DMatrixRMaj> trials) {
         int n = trials.get(0).numCols;
         double[] sum = new double[n];
         double[] sq = new double[n];
@@ -70,14 +107,6 @@ record RnnCalibration(int[] units, KalmanVelocityDecoder decoder) {
             double mean = sum[j] / bins;
             var[j] = sq[j] / bins - mean * mean;
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -var[j]).thenComparingInt(j -> j));
-        int[] out = new int[Math.min(q, n)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = order[i];
-        }
-        Arrays.sort(out);
-        return out;
+        return var;
     }
 }

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.decoders.CursorTask;
 import org.bcikit.decoders.LinearDecoder;
+import org.bcikit.rnn.Activation;
 import org.bcikit.rnn.Adam;
 import org.bcikit.rnn.RateRnn;
 import org.bcikit.rnn.RateRnnLearner;
@@ -50,7 +51,7 @@ record RnnSubject(int units, double gain, double alpha, double noise, boolean cu
     /** A fresh network whose buffers hold a whole trial of {@code task}. */
     RateRnn network(CursorTask task, SplittableRandom rng) {
         int bins = (int) Math.ceil(task.config().timeout() / task.config().dt() - 1e-9) + 1;
-        return RateRnn.gaussian(units, cursorFeedback ? 4 : 2, gain, RateRnn.Nonlinearity.RELU, alpha, noise, bins, rng);
+        return RateRnn.gaussian(units, cursorFeedback ? 4 : 2, gain, Activation.RELU, alpha, noise, bins, rng);
     }
 
     /** A pretrained network and the random readout it learned to drive the cursor through. */

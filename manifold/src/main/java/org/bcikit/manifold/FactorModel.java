@@ -140,7 +140,10 @@ public final class FactorModel {
         return logLikelihood;
     }
 
-    /** Number of EM updates made. */
+    /**
+     * Number of EM updates computed. With SQUAREM this counts every evaluation of the EM map,
+     * including the step after each extrapolation and those of cycles that fell back.
+     */
     public int iterations() {
         return iterations;
     }
@@ -150,7 +153,10 @@ public final class FactorModel {
         return converged;
     }
 
-    /** The log-likelihood per sample at the start and after each EM update. */
+    /**
+     * The log-likelihood per sample at the start and at every point the fit moved to (each plain
+     * EM update; with SQUAREM also each accepted extrapolation cycle), never decreasing.
+     */
     public double[] logLikelihoodHistory() {
         return history.clone();
     }

@@ -15,9 +15,10 @@ class DimensionalitySearchTest {
     void crossValidationPicksTheGeneratingDimensionality() {
         for (int trueDims : new int[] {3, 6}) {
             FactorData data = FactorData.draw(30, 3000, trueDims, 40 + trueDims);
-            Dimensionality dim = new DimensionalitySearch(new FactorAnalysis(1)).withMaxDims(10).withSeed(7)
-                    .search(data.samples());
-            assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, dim.candidates());
+            // a looser tolerance than the default: overfitted d converge slowly and the choice does not need it
+            Dimensionality dim = new DimensionalitySearch(new FactorAnalysis(1).withTolerance(1e-6)).withMaxDims(8)
+                    .withSeed(7).search(data.samples());
+            assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6, 7, 8}, dim.candidates());
             assertTrue(Math.abs(dim.bestDims() - trueDims) <= 1, "picked " + dim.bestDims() + " for " + trueDims);
             assertEquals(dim.bestDims(), dim.model().dims());
             // the held-out likelihood climbs to the true d and is flat or falling after it

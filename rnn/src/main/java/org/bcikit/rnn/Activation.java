@@ -8,6 +8,27 @@ package org.bcikit.rnn;
  */
 public enum Activation {
 
+    /**
+     * {@code max(0, x)}, the rate RNN of Rajeswaran et al. 2024; derivative 1 for {@code x > 0},
+     * else 0 (the subgradient 0 at the kink).
+     */
+    RELU {
+        @Override
+        public double value(double x) {
+            return x > 0 ? x : 0.0;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > 0 ? 1.0 : 0.0;
+        }
+
+        @Override
+        public double derivativeFromValue(double phi, double x) {
+            return x > 0 ? 1.0 : 0.0;
+        }
+    },
+
     /** {@code tanh(x)}; derivative {@code 1 - tanh(x)^2}. */
     TANH {
         @Override

@@ -29,29 +29,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class RateRnn {
 
-    /**
-     * The rate nonlinearity.
-     * TODO(lead): replace with org.bcikit.rnn.Activation once the 'dynamics' branch is merged.
-     */
-    public enum Nonlinearity {
-        /** max(0, a): the Rajeswaran et al. network. */
-        RELU,
-        /** tanh(a). */
-        TANH;
-
-        double value(double a) {
-            return this == RELU ? (a > 0 ? a : 0.0) : Math.tanh(a);
-        }
-
-        double slope(double a) {
-            if (this == RELU) {
-                return a > 0 ? 1.0 : 0.0;
-            }
-            double t = Math.tanh(a);
-            return 1.0 - t * t;
-        }
-    }
-
     /** Activity above this (in absolute value) counts as exploded by default. */
     public static final double DEFAULT_ACTIVITY_LIMIT = 1e4;
 
@@ -59,7 +36,7 @@ public final class RateRnn {
     private final Parameter input;
     private final Parameter bias;
     private final List<Parameter> parameters;
-    private final Nonlinearity phi;
+    private final Activation phi;
     private final double alpha;
     private final double noiseStd;
     private final int n;
@@ -87,7 +64,7 @@ public final class RateRnn {
      * @param noiseStd standard deviation of the private noise added to the pre-activation
      * @param maxSteps the longest trajectory (bins) the buffers hold
      */
-    public RateRnn(RecurrentWeights weights, DMatrixRMaj inputs, DMatrixRMaj bias, Nonlinearity phi, double alpha,
+    public RateRnn(RecurrentWeights weights, DMatrixRMaj inputs, DMatrixRMaj bias, Activation phi, double alpha,
             double noiseStd, int maxSteps) {
         this.n = weights.size();
         if (inputs.numRows != n || bias.numRows != n || bias.numCols != 1) {
@@ -127,7 +104,7 @@ public final class RateRnn {
      * The network of Rajeswaran et al. 2024: dense {@code W ~ N(0, 1/N)} rescaled to spectral
      * radius {@code gain}, {@code U ~ N(0, 1/m)}, {@code b = 0}.
      */
-    public static RateRnn gaussian(int units, int inputs, double gain, Nonlinearity phi, double alpha,
+    public static RateRnn gaussian(int units, int inputs, double gain, Activation phi, double alpha,
             double noiseStd, int maxSteps, SplittableRandom rng) {
         DenseWeights w = new DenseWeights(DaleInitialisation.standardGaussian(units, gain, rng));
         DMatrixRMaj u = new DMatrixRMaj(units, inputs);
@@ -292,7 +269,7 @@ public final class RateRnn {
             int xb = (t - 1) * m;
             for (int i = 0; i < n; i++) {
                 double dh = carry[i] + gradH[g + i];
-                da[i] = alpha * phi.slope(pre[g + i]) * dh;
+                da[i] = alpha * phi.derivative(pre[g + i]) * dh;
                 carryNext[i] = (1 - alpha) * dh;
             }
             for (int i = 0; i < n; i++) {
@@ -333,23 +310,21 @@ public final class RateRnn {
      * same list every step) and re-applies the structure's constraints.
      *
      * @param step the training step number, for the message
-     * @throws TrainingDiverged when the loss is not finite or the activity exploded; the weights
+     * @throws TrainingStopped when the loss is not finite or the activity exploded; the weights
      *     are then left as they were before this step
      */
     public void update(Optimizer optimizer, List<Parameter> trainable, long step, double loss) {
         if (nonFinite) {
-            throw new TrainingDiverged(step, "network activity became NaN or infinite");
+            throw new TrainingStopped(step, TrainingStopped.Reason.EXPLODING_ACTIVITY, "activity became NaN or infinite");
         }
         if (maxAbs > activityLimit) {
-            throw new TrainingDiverged(step, "network activity exploded (max |h| = " + maxAbs + " > limit "
-                    + activityLimit + ")");
+            throw new TrainingStopped(step, TrainingStopped.Reason.EXPLODING_ACTIVITY, "max |h| = " + maxAbs
+                    + " exceeds the limit " + activityLimit);
         }
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDiverged(step, "loss is " + loss);
-        }
+        new TrainingGuard(activityLimit).checkLoss(step, loss);
         for (double g : gradW.data) {
             if (!Double.isFinite(g)) {
-                throw new TrainingDiverged(step, "gradient of W is not finite");
+                throw new TrainingStopped(step, TrainingStopped.Reason.NON_FINITE_LOSS, "gradient of W is not finite");
             }
         }
         weights.backpropagate(gradW);

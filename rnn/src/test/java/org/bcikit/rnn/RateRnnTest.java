@@ -55,7 +55,7 @@ class RateRnnTest {
         }
     }
 
-    private static RateRnn network(RecurrentWeights w, RateRnn.Nonlinearity phi, SplittableRandom rng) {
+    private static RateRnn network(RecurrentWeights w, Activation phi, SplittableRandom rng) {
         DMatrixRMaj u = new DMatrixRMaj(N, M);
         DMatrixRMaj b = new DMatrixRMaj(N, 1);
         for (int k = 0; k < u.data.length; k++) {
@@ -109,8 +109,8 @@ class RateRnnTest {
     }
 
     @Test
-    void bpttMatchesFiniteDifferencesForDenseTanhAndRelu() {
-        for (RateRnn.Nonlinearity phi : RateRnn.Nonlinearity.values()) {
+    void bpttMatchesFiniteDifferencesForDenseWithEveryActivation() {
+        for (Activation phi : Activation.values()) {
             SplittableRandom rng = new SplittableRandom(11);
             RateRnn net = network(new DenseWeights(DaleInitialisation.standardGaussian(N, 1.2, rng)), phi, rng);
             double err = worstError(net, Probe.draw(rng));
@@ -121,7 +121,7 @@ class RateRnnTest {
     @Test
     void bpttMatchesFiniteDifferencesForColEi() {
         SplittableRandom rng = new SplittableRandom(12);
-        RateRnn net = network(ColEiWeights.initialise(N, 0.25, 1.2, rng), RateRnn.Nonlinearity.TANH, rng);
+        RateRnn net = network(ColEiWeights.initialise(N, 0.25, 1.2, rng), Activation.TANH, rng);
         double err = worstError(net, Probe.draw(rng));
         assertTrue(err < 1e-5, "ColEI: relative error " + err);
     }
@@ -129,14 +129,14 @@ class RateRnnTest {
     @Test
     void bpttMatchesFiniteDifferencesForDann() {
         SplittableRandom rng = new SplittableRandom(13);
-        RateRnn net = network(DannWeights.initialise(N, 3, 1.2, rng), RateRnn.Nonlinearity.TANH, rng);
+        RateRnn net = network(DannWeights.initialise(N, 3, 1.2, rng), Activation.TANH, rng);
         double err = worstError(net, Probe.draw(rng));
         assertTrue(err < 1e-5, "DANN: relative error " + err);
     }
 
     @Test
     void sameSeedSameTrajectory() {
-        RateRnn a = RateRnn.gaussian(N, M, 0.9, RateRnn.Nonlinearity.RELU, 0.2, 0.3, T, new SplittableRandom(5));
+        RateRnn a = RateRnn.gaussian(N, M, 0.9, Activation.RELU, 0.2, 0.3, T, new SplittableRandom(5));
         RateRnn b = a.copy();
         double[] in = {0.5, -0.2, 1.0};
         double[] ha = new double[N];
@@ -157,7 +157,7 @@ class RateRnnTest {
     @Test
     void explodingActivityStopsTrainingWithStepAndReason() {
         // leaky integration of a ReLU network with gain 40: activity grows geometrically
-        RateRnn net = RateRnn.gaussian(N, M, 40, RateRnn.Nonlinearity.RELU, 0.5, 0.0, 60, new SplittableRandom(3));
+        RateRnn net = RateRnn.gaussian(N, M, 40, Activation.RELU, 0.5, 0.0, 60, new SplittableRandom(3));
         net.bias().value().data[0] = 1.0;
         net.zeroGradients();
         net.start();
@@ -166,21 +166,22 @@ class RateRnnTest {
             net.step(new double[M], (double[]) null, h);
         }
         List<Parameter> trainable = net.parameters();
-        TrainingDiverged e = assertThrows(TrainingDiverged.class,
+        TrainingStopped e = assertThrows(TrainingStopped.class,
                 () -> net.update(new Adam(1e-3), trainable, 7, 1.0));
         assertEquals(7, e.step());
+        assertEquals(TrainingStopped.Reason.EXPLODING_ACTIVITY, e.reason());
         assertTrue(e.getMessage().contains("step 7") && e.getMessage().contains("exploded"), e.getMessage());
     }
 
     @Test
     void nanLossStopsTrainingAndLeavesWeightsUnchanged() {
-        RateRnn net = RateRnn.gaussian(N, M, 0.9, RateRnn.Nonlinearity.TANH, 0.2, 0.0, T, new SplittableRandom(4));
+        RateRnn net = RateRnn.gaussian(N, M, 0.9, Activation.TANH, 0.2, 0.0, T, new SplittableRandom(4));
         DMatrixRMaj before = net.weights().effective().copy();
         net.zeroGradients();
-        TrainingDiverged e = assertThrows(TrainingDiverged.class,
+        TrainingStopped e = assertThrows(TrainingStopped.class,
                 () -> net.update(new GradientDescent(0.1), net.parameters(), 3, Double.NaN));
-        assertEquals("loss is NaN", e.reason());
-        assertTrue(e.getMessage().startsWith("training diverged at step 3"), e.getMessage());
+        assertEquals(TrainingStopped.Reason.NON_FINITE_LOSS, e.reason());
+        assertTrue(e.getMessage().startsWith("training stopped at step 3: loss is not finite"), e.getMessage());
         assertEquals(0.0, org.ejml.dense.row.CommonOps_DDRM.elementMaxAbs(
                 org.ejml.dense.row.CommonOps_DDRM.subtract(before, net.weights().effective(), null)), 0.0);
     }
