@@ -58,7 +58,10 @@ public final class BatchedFixedPointTrainer {
     private final float[] lambda;
     private final float[] weighted;
     private final float[] deltaSum;
+    private final int padded;
+    private final float[] statesT;
     private final float[] gradW;
+    private final float[] gradWPart;
     private final float[] gradU;
     private final DMatrixRMaj gradWd;
     private final DMatrixRMaj system;
@@ -126,7 +129,12 @@ public final class BatchedFixedPointTrainer {
         lambda = new float[nb];
         weighted = new float[nb];
         deltaSum = new float[nb];
-        gradW = new float[n * n];
+        // dW = delta h^T runs as delta (N x B) times h^T (B x padded): a product with a long
+        // contraction and rows padded to whole blocks of four 16-float vectors, the kernels' fastest path
+        padded = (n + 63) / 64 * 64;
+        statesT = new float[batch * padded];
+        gradW = new float[n * padded];
+        gradWPart = new float[n * padded];
         gradU = new float[n * nIn];
         gradWd = new DMatrixRMaj(n, n);
         system = mode == Gradient.LINEAR_SOLVE ? new DMatrixRMaj(n, n) : null;
@@ -190,7 +198,7 @@ public final class BatchedFixedPointTrainer {
             case LINEAR_SOLVE:
                 // lambda = (I - W)^-T g; dW = lambda h^T
                 kernels.mult(transposedInverse(), g, lambda, n, n, batch);
-                kernels.multTransBAdd(lambda, h, gradW, n, batch, n);
+                accumulateWeightGradient(lambda, h);
                 writeInputGradients(lambda);
                 break;
             case UNROLLED:
@@ -257,7 +265,7 @@ public final class BatchedFixedPointTrainer {
             lastAdjointIterations++;
         }
         // weighted = phi' . lambda = dL/d(pre-activation)
-        kernels.multTransBAdd(weighted, h, gradW, n, batch, n);
+        accumulateWeightGradient(weighted, h);
         writeInputGradients(weighted);
     }
 
@@ -269,7 +277,7 @@ public final class BatchedFixedPointTrainer {
         for (int t = unrolledSteps - 1; t >= 0; t--) {
             kernels.tanhBackward(gradient, states[t], weighted, deltaSum, nb);
             if (t > 0) {
-                kernels.multTransBAdd(weighted, states[t - 1], gradW, n, batch, n);
+                accumulateWeightGradient(weighted, states[t - 1]);
                 kernels.mult(wt, weighted, spare, n, n, batch);
                 float[] swap = gradient;
                 gradient = spare;
@@ -277,6 +285,20 @@ public final class BatchedFixedPointTrainer {
             }
         }
         writeInputGradients(deltaSum);
+    }
+
+    /** gradW += delta h^T, through h transposed into statesT (padding columns stay 0). */
+    private void accumulateWeightGradient(float[] delta, float[] h) {
+        for (int i = 0; i < n; i++) {
+            int row = i * batch;
+            for (int s = 0; s < batch; s++) {
+                statesT[s * padded + i] = h[row + s];
+            }
+        }
+        kernels.mult(delta, statesT, gradWPart, n, batch, padded);
+        for (int k = 0; k < gradW.length; k++) {
+            gradW[k] += gradWPart[k];
+        }
     }
 
     /** dU = delta x^T into gradU, db = row sums of delta into b's gradient. */
@@ -294,8 +316,10 @@ public final class BatchedFixedPointTrainer {
     }
 
     private void storeGradients() {
-        for (int k = 0; k < gradW.length; k++) {
-            gradWd.data[k] = gradW[k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                gradWd.data[i * n + j] = gradW[i * padded + j];
+            }
         }
         net.recurrent().backpropagate(gradWd);
         double[] gu = net.inputWeights().gradient().data;
