@@ -80,10 +80,17 @@ public final class RigSession {
         return x;
     }
 
+    /** The file the session was read from. */
+    public Path file() {
+        return file;
+    }
+
+    /** The intuitive mapping, {@code expParams.intuitiveMapping}. */
     public RigMapping intuitive() {
         return intuitive;
     }
 
+    /** The perturbed mapping, {@code expParams.perturbedMapping}. */
     public RigMapping perturbed() {
         return perturbed;
     }

@@ -1,11 +1,14 @@
 package org.bcikit.decoders;
 
+import org.bcikit.manifold.FactorAnalysis;
+import org.bcikit.manifold.FactorModel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * Fits the intrinsic manifold for {@link KalmanCalibration}: given z-scored calibration counts
  * (T x q) it returns factor-analysis loadings and private variances. The manifold module's
- * {@code FactorAnalysis} is the intended implementation; the calibration only needs L and Ph.
+ * {@link FactorAnalysis} is the intended implementation ({@link #factorAnalysis(int)}); the
+ * calibration only needs L and Ph.
  */
 @FunctionalInterface
 public interface FactorFitter {
@@ -15,4 +18,19 @@ public interface FactorFitter {
     }
 
     Loadings fit(DMatrixRMaj zScoredCounts);
+
+    /** Factor analysis with {@code d} factors (EM from the PCA start; science.md §3). */
+    static FactorFitter factorAnalysis(int d) {
+        return factorAnalysis(new FactorAnalysis(d));
+    }
+
+    /** The given factor analysis, run on the already z-scored counts. */
+    static FactorFitter factorAnalysis(FactorAnalysis fa) {
+        FactorAnalysis plain = fa.withZScore(false);
+        return zs -> {
+            FactorModel m = plain.fit(zs);
+            double[] ph = m.privateVariances();
+            return new Loadings(m.loadings(), new DMatrixRMaj(ph.length, 1, true, ph));
+        };
+    }
 }

@@ -60,7 +60,9 @@ public final class Bcikit implements Runnable {
         Bcikit root = new Bcikit();
         CommandLine cl = new CommandLine(root);
         cl.addSubcommand(new InspectCommand());
+        cl.addSubcommand(new ManifoldCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new SessionCommand());
         cl.addSubcommand(new SpectrumCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Benchmarks against the scikit-learn / PyTorch baselines (one JSON line each).",
         subcommands = {
             // one line per benchmark; keep sorted
+            BenchFaCommand.class,
+            StaticBenchCommand.class,
             RateNetBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {

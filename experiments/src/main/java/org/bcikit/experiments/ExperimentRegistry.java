@@ -20,7 +20,12 @@ import org.bcikit.data.InvalidInputException;
 public final class ExperimentRegistry {
 
     /** Names of the built-in specs, in the order {@code bcikit list} shows them. */
-    private static final List<String> BUILT_IN_SPECS = List.of();
+    private static final List<String> BUILT_IN_SPECS = List.of(
+            "demo",
+            "lazy-rich",
+            "learning-rate",
+            "sadtler2014",
+            "golub2018");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -32,7 +37,11 @@ public final class ExperimentRegistry {
 
     /** The registry with bcikit's experiment types and built-in specs. */
     public static ExperimentRegistry builtIn() {
-        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS);
+        ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
+                .with(new DemoExperiment())
+                .with(new StaticPerturbationExperiment())
+                .with(new Sadtler2014Experiment())
+                .with(new RigSessionExperiment());
         return r;
     }
 

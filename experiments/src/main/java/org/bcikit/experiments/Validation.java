@@ -43,6 +43,21 @@ public final class Validation {
         return new InvalidInputException(source + ": " + origins.getOrDefault(rel, base + rel) + ": " + problem);
     }
 
+    /**
+     * The checks of the object at {@code field} below this one, for an experiment whose parameters
+     * nest another experiment's (its messages keep naming the full JSON path).
+     */
+    public Validation below(String field) {
+        String prefix = "." + field;
+        Map<String, String> nested = new java.util.HashMap<>();
+        origins.forEach((rel, origin) -> {
+            if (rel.startsWith(prefix + ".")) {
+                nested.put(rel.substring(prefix.length()), origin);
+            }
+        });
+        return new Validation(source, base + prefix, nested);
+    }
+
     public void positive(String field, double value) {
         require(value > 0 && Double.isFinite(value), field, "a number > 0", value);
     }

@@ -30,7 +30,21 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The log-likelihood is scikit-learn's {@code score}: natural log, mean per sample, with the
  * covariance normalised by n. Iteration stops when the gain of one step falls below
- * {@code tolerance} times the total gain since the second iteration ({@code fastfa}'s rule).
+ * {@code tolerance} times the total gain since the first update ({@code fastfa}'s rule).
+ *
+ * <p>EM for factor analysis is linearly convergent and slow where the likelihood is flat (often
+ * hundreds of steps at a 1e-8 tolerance). By default the EM map is accelerated with SQUAREM
+ * (Varadhan and Roland 2008, "Simple and globally convergent methods for accelerating the
+ * convergence of any EM algorithm", Scand. J. Stat. 35:335; scheme S3 with step-length bounds
+ * as in their R package): from theta0 two EM steps give theta1, theta2; with
+ * {@code r = theta1 - theta0}, {@code v = theta2 - 2 theta1 + theta0} and
+ * {@code alpha = -max(1, min(stepMax, |r| / |v|))} the extrapolated point
+ * {@code theta0 - 2 alpha r + alpha^2 v} (private variances clamped to the floor) is followed by
+ * one EM step. That result is kept only if its likelihood is at least theta2's; otherwise the
+ * cycle falls back to theta2 and the step bound shrinks. So the likelihood still never
+ * decreases, and every kept point is at least as good as plain EM from the same start. In the
+ * accelerated mode the convergence test compares whole cycles (the gain of a cycle against
+ * {@code tolerance} times the gain since the first update).
  *
  * <p>Configuration is an immutable value; {@link #fit} returns an immutable {@link FactorModel}.
  */
@@ -51,14 +65,18 @@ public final class FactorAnalysis {
     private final Init init;
     private final long seed;
     private final boolean zScore;
+    private final boolean accelerated;
 
-    /** d factors, tolerance 1e-8, at most 100000 iterations, floor 0.01, PCA start, no z-scoring. */
+    /**
+     * d factors, tolerance 1e-8, at most 100000 iterations, floor 0.01, PCA start, no z-scoring,
+     * SQUAREM acceleration.
+     */
     public FactorAnalysis(int dims) {
-        this(dims, 1e-8, 100_000, 0.01, Init.PCA, 0L, false);
+        this(dims, 1e-8, 100_000, 0.01, Init.PCA, 0L, false, true);
     }
 
     private FactorAnalysis(int dims, double tolerance, int maxIterations, double minVarianceFraction,
-            Init init, long seed, boolean zScore) {
+            Init init, long seed, boolean zScore, boolean accelerated) {
         if (dims < 1) {
             throw new InvalidInputException("dims: expected at least 1 factor, got " + dims);
         }
@@ -79,38 +97,48 @@ public final class FactorAnalysis {
         this.init = init;
         this.seed = seed;
         this.zScore = zScore;
+        this.accelerated = accelerated;
     }
 
     public FactorAnalysis withDims(int d) {
-        return new FactorAnalysis(d, tolerance, maxIterations, minVarianceFraction, init, seed, zScore);
+        return new FactorAnalysis(d, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, accelerated);
     }
 
     /** Stop when one iteration's gain is below this fraction of the gain so far. */
     public FactorAnalysis withTolerance(double tol) {
-        return new FactorAnalysis(dims, tol, maxIterations, minVarianceFraction, init, seed, zScore);
+        return new FactorAnalysis(dims, tol, maxIterations, minVarianceFraction, init, seed, zScore, accelerated);
     }
 
     public FactorAnalysis withMaxIterations(int max) {
-        return new FactorAnalysis(dims, tolerance, max, minVarianceFraction, init, seed, zScore);
+        return new FactorAnalysis(dims, tolerance, max, minVarianceFraction, init, seed, zScore, accelerated);
     }
 
     /** Floor on each private variance as a fraction of that unit's variance (0 disables it). */
     public FactorAnalysis withMinVarianceFraction(double fraction) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, fraction, init, seed, zScore);
+        return new FactorAnalysis(dims, tolerance, maxIterations, fraction, init, seed, zScore, accelerated);
     }
 
     public FactorAnalysis withInit(Init how) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, how, seed, zScore);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, how, seed, zScore, accelerated);
     }
 
     /** Seed of the random initialisation ({@link Init#RANDOM}). */
     public FactorAnalysis withSeed(long s) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, s, zScore);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, s, zScore, accelerated);
     }
 
     /** Fit on z-scored units (the rig convention: {@code Sigma_u = diag(1/std)}). */
     public FactorAnalysis withZScore(boolean z) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, z);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, z, accelerated);
+    }
+
+    /** SQUAREM acceleration of the EM map (default on); off gives plain EM, one update per step. */
+    public FactorAnalysis withAcceleration(boolean on) {
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, on);
+    }
+
+    public boolean accelerated() {
+        return accelerated;
     }
 
     public int dims() {
@@ -159,6 +187,11 @@ public final class FactorAnalysis {
         }
         DMatrixRMaj s = Covariance.of(samples, mean);
         return fitCovariance(s, mean, n);
+    }
+
+    /** Fits the model to precomputed moments (mean and covariance normalised by n). */
+    public FactorModel fit(SampleMoments moments) {
+        return fitCovariance(moments.covarianceView(), moments.mean(), moments.count());
     }
 
     /**
@@ -239,6 +272,17 @@ public final class FactorAnalysis {
         private final DMatrixRMaj ezz;
         private final DMatrixRMaj ezzInv;
         private final SpdFactor chol;
+        private final double floorFraction = Math.max(minVarianceFraction, 1e-12);
+        // SQUAREM's three points (theta0, theta1, theta2)
+        private final double[] l0;
+        private final double[] l1;
+        private final double[] l2;
+        private final double[] p0;
+        private final double[] p1;
+        private final double[] p2;
+        private double[] history;
+        private int recorded;
+        private int updates;
 
         Em(DMatrixRMaj s) {
             this.s = s;
@@ -259,41 +303,144 @@ public final class FactorAnalysis {
             ezz = new DMatrixRMaj(d, d);
             ezzInv = new DMatrixRMaj(d, d);
             chol = new SpdFactor(d);
+            l0 = new double[d * q];
+            l1 = new double[d * q];
+            l2 = new double[d * q];
+            p0 = new double[q];
+            p1 = new double[q];
+            p2 = new double[q];
         }
 
         FactorModel run(double[] mean, double[] scale) {
             initialise();
-            double[] history = new double[Math.min(maxIterations, 1024) + 1];
-            int evaluations = 0;
-            boolean converged = false;
-            int updates = 0;
-            double base = Double.NaN;
+            history = new double[Math.min(maxIterations, 1024) + 1];
             double ll = logLikelihood();
-            while (true) {
-                if (evaluations == history.length) {
-                    history = Arrays.copyOf(history, 2 * history.length);
+            record(ll);
+            boolean converged = accelerated ? squarem(ll) : plain(ll);
+            DMatrixRMaj l = new DMatrixRMaj(q, d);
+            CommonOps_DDRM.transpose(lT, l);
+            return new FactorModel(mean, scale, l, psi, history[recorded - 1], updates, converged,
+                    Arrays.copyOf(history, recorded));
+        }
+
+        private void record(double ll) {
+            if (recorded == history.length) {
+                history = Arrays.copyOf(history, 2 * history.length);
+            }
+            history[recorded++] = ll;
+        }
+
+        /** fastfa's rule: the gain from {@code old} to {@code now} against the gain since the first update. */
+        private boolean small(double old, double now) {
+            return recorded > 2 && now - old <= tolerance * (old - history[1]);
+        }
+
+        /** Plain EM; true if converged. */
+        private boolean plain(double ll) {
+            while (updates < maxIterations) {
+                update();
+                updates++;
+                double old = ll;
+                ll = logLikelihood();
+                record(ll);
+                if (small(old, ll)) {
+                    return true;
                 }
-                history[evaluations++] = ll;
-                if (evaluations == 2) {
-                    base = ll;
-                } else if (evaluations > 2) {
-                    double old = history[evaluations - 2];
-                    if (ll - old <= tolerance * (old - base)) {
-                        converged = true;
-                        break;
-                    }
+            }
+            return false;
+        }
+
+        /** SQUAREM-accelerated EM (see the class comment); true if converged. */
+        private boolean squarem(double ll) {
+            double stepMax = 1;
+            int n = lT.data.length;
+            while (updates < maxIterations) {
+                double ll0 = ll;
+                save(l0, p0);
+                update();
+                updates++;
+                ll = logLikelihood();
+                record(ll);
+                if (small(ll0, ll)) {
+                    return true; // one plain step already gains too little
                 }
                 if (updates == maxIterations) {
                     break;
                 }
+                save(l1, p1);
                 update();
                 updates++;
-                ll = logLikelihood();
+                double ll2 = logLikelihood();
+                record(ll2);
+                ll = ll2;
+                if (updates == maxIterations) {
+                    break;
+                }
+                save(l2, p2);
+                double rr = 0;
+                double vv = 0;
+                for (int k = 0; k < n; k++) {
+                    double r = l1[k] - l0[k];
+                    double v = l2[k] - 2 * l1[k] + l0[k];
+                    rr += r * r;
+                    vv += v * v;
+                }
+                for (int i = 0; i < q; i++) {
+                    double r = p1[i] - p0[i];
+                    double v = p2[i] - 2 * p1[i] + p0[i];
+                    rr += r * r;
+                    vv += v * v;
+                }
+                if (!(vv > 0)) {
+                    return true; // EM is at a fixed point to rounding
+                }
+                double alpha = Math.min(stepMax, Math.max(1, Math.sqrt(rr / vv)));
+                // theta' = theta0 + 2 alpha r + alpha^2 v (alpha > 0 here: the paper's -alpha)
+                double a2 = alpha * alpha;
+                for (int k = 0; k < n; k++) {
+                    double r = l1[k] - l0[k];
+                    double v = l2[k] - 2 * l1[k] + l0[k];
+                    lT.data[k] = l0[k] + 2 * alpha * r + a2 * v;
+                }
+                for (int i = 0; i < q; i++) {
+                    double r = p1[i] - p0[i];
+                    double v = p2[i] - 2 * p1[i] + p0[i];
+                    psi[i] = Math.max(p0[i] + 2 * alpha * r + a2 * v, floorFraction * sDiag[i]);
+                }
+                double llx = logLikelihood();
+                double llNew = Double.NaN;
+                if (Double.isFinite(llx)) {
+                    update();
+                    updates++;
+                    llNew = logLikelihood();
+                }
+                if (llNew >= ll2) {
+                    record(llNew);
+                    ll = llNew;
+                    if (alpha == stepMax) {
+                        stepMax *= 4;
+                    }
+                } else {
+                    // the extrapolation overshot: keep the plain EM result
+                    restore(l2, p2);
+                    ll = logLikelihood();
+                    stepMax = Math.max(1, stepMax / 4);
+                }
+                if (small(ll0, ll)) {
+                    return true;
+                }
             }
-            DMatrixRMaj l = new DMatrixRMaj(q, d);
-            CommonOps_DDRM.transpose(lT, l);
-            return new FactorModel(mean, scale, l, psi, ll, updates, converged,
-                    Arrays.copyOf(history, evaluations));
+            return false;
+        }
+
+        private void save(double[] l, double[] p) {
+            System.arraycopy(lT.data, 0, l, 0, l.length);
+            System.arraycopy(psi, 0, p, 0, q);
+        }
+
+        private void restore(double[] l, double[] p) {
+            System.arraycopy(l, 0, lT.data, 0, l.length);
+            System.arraycopy(p, 0, psi, 0, q);
         }
 
         private void initialise() {
@@ -381,7 +528,6 @@ public final class FactorAnalysis {
             }
             chol.invert(ezzInv);
             CommonOps_DDRM.mult(ezzInv, sbT, lT); // L'^T = E[zz^T]^-1 beta S
-            double floorFraction = Math.max(minVarianceFraction, 1e-12);
             for (int i = 0; i < q; i++) {
                 double explained = 0;
                 for (int k = 0; k < d; k++) {

@@ -10,12 +10,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 /**
  * Eigenvalues and eigenvectors of a symmetric matrix, sorted by decreasing eigenvalue, with each
  * eigenvector's sign fixed so its largest-magnitude entry is positive: the same input always
- * gives the same basis, whatever order and signs the solver returns.
+ * gives the same basis, whatever order and signs the solver returns. Public so that learner models
+ * (the PCA manifold of a network's activity) use the same convention as factor analysis.
  */
-record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
+public record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
 
     /** Decomposes {@code symmetric} (not modified); vectors are the columns of a new q x q matrix. */
-    static SymmetricEigen descending(DMatrixRMaj symmetric) {
+    public static SymmetricEigen descending(DMatrixRMaj symmetric) {
         int q = symmetric.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(q, true, true);
         if (!eig.decompose(symmetric.copy())) {

@@ -37,18 +37,36 @@ class FactorAnalysisTest {
     @Test
     void likelihoodNeverDecreasesFromARandomStart() {
         FactorData small = FactorData.draw(30, 3000, 4, 5);
-        FactorModel m = new FactorAnalysis(4).withInit(FactorAnalysis.Init.RANDOM).withSeed(3).fit(small.samples());
-        double[] h = m.logLikelihoodHistory();
-        assertTrue(h.length > 5, "expected several EM steps from a random start, got " + h.length);
-        for (int k = 1; k < h.length; k++) {
-            assertTrue(h[k] >= h[k - 1] - 1e-12 * Math.abs(h[k - 1]),
-                    "log-likelihood fell at step " + k + ": " + h[k - 1] + " -> " + h[k]);
+        FactorAnalysis random = new FactorAnalysis(4).withInit(FactorAnalysis.Init.RANDOM).withSeed(3);
+        FactorModel plain = random.withAcceleration(false).fit(small.samples());
+        FactorModel fast = random.fit(small.samples());
+        for (FactorModel m : new FactorModel[] {plain, fast}) {
+            double[] h = m.logLikelihoodHistory();
+            assertTrue(h.length > 5, "expected several EM steps from a random start, got " + h.length);
+            for (int k = 1; k < h.length; k++) {
+                assertTrue(h[k] >= h[k - 1] - 1e-12 * Math.abs(h[k - 1]),
+                        "log-likelihood fell at step " + k + ": " + h[k - 1] + " -> " + h[k]);
+            }
+            assertEquals(m.logLikelihoodPerSample(), h[h.length - 1], 0);
+            assertTrue(m.converged());
         }
-        assertEquals(m.logLikelihoodPerSample(), h[h.length - 1], 0);
-        assertEquals(m.iterations() + 1, h.length);
+        assertEquals(plain.iterations() + 1, plain.logLikelihoodHistory().length);
+        // SQUAREM needs fewer EM evaluations and stops no lower than plain EM
+        assertTrue(fast.iterations() < plain.iterations(), fast.iterations() + " vs " + plain.iterations());
+        assertTrue(fast.logLikelihoodPerSample() >= plain.logLikelihoodPerSample() - 1e-9 * Math.abs(plain.logLikelihoodPerSample()));
         // PCA and random starts reach the same maximum
         FactorModel p = new FactorAnalysis(4).fit(small.samples());
-        assertEquals(p.logLikelihoodPerSample(), m.logLikelihoodPerSample(), 1e-6 * Math.abs(p.logLikelihoodPerSample()));
+        assertEquals(p.logLikelihoodPerSample(), fast.logLikelihoodPerSample(), 1e-6 * Math.abs(p.logLikelihoodPerSample()));
+        assertTrue(PrincipalAngles.largestDegrees(p.loadings(), fast.loadings()) < 0.1);
+    }
+
+    @Test
+    void heldOutLikelihoodFromMomentsMatchesTheSamples() {
+        FactorData other = FactorData.draw(40, 500, 5, 12); // a different draw: the mean differs too
+        SampleMoments m = Covariance.moments(other.samples());
+        assertEquals(model.logLikelihood(other.samples()), model.logLikelihood(m), 1e-9 * Math.abs(model.logLikelihood(m)));
+        FactorModel z = new FactorAnalysis(5).withZScore(true).fit(data.samples());
+        assertEquals(z.logLikelihood(other.samples()), z.logLikelihood(m), 1e-9 * Math.abs(z.logLikelihood(m)));
     }
 
     @Test

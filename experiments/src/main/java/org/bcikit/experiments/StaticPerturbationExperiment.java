@@ -1,0 +1,227 @@
+package org.bcikit.experiments;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.bcikit.rnn.DenseWeights;
+import org.bcikit.rnn.GradientDescent;
+import org.bcikit.rnn.Initialisation;
+import org.bcikit.rnn.MatchedPerturbations;
+import org.bcikit.rnn.ReadoutPerturbation;
+import org.bcikit.rnn.StaticAdaptation;
+import org.bcikit.rnn.StaticAdaptationResult;
+import org.bcikit.rnn.StaticBciSetup;
+import org.bcikit.rnn.StaticGaussianNetwork;
+import org.bcikit.rnn.StaticStepMetrics;
+import org.bcikit.rnn.StaticTask;
+
+/**
+ * {@code static-perturbation}: WMP vs OMP adaptation of the static linear-Gaussian network from a
+ * lazy or rich start (Payeur, Orsborn and Lajoie 2023, bioRxiv 2023.03.11.532146; science.md §5.1).
+ * One run: draw the network ({@code W ~ N(0,1)/N^e}, e = 0.55 lazy or 1.0 rich), train it on the
+ * centre-out task (W only), fit the PCA-manifold decoder, pick the matched WMP and OMP, and adapt
+ * W to the condition's perturbation by exact gradient descent.
+ *
+ * <p>Everything before the adaptation is drawn from the run's <em>paired</em> seed, so at one seed
+ * index the lazy and rich networks share their random draws (only the scale differs) and the WMP
+ * and OMP conditions adapt the same network, chosen from the same candidates.
+ */
+public final class StaticPerturbationExperiment implements Experiment<StaticPerturbationExperiment.Params> {
+
+    /**
+     * The network and task.
+     *
+     * @param units              N
+     * @param targets            K centre-out targets (one-hot inputs)
+     * @param noiseVariance      private noise variance
+     * @param inputNoiseVariance input noise variance
+     * @param manifoldDimension  M, the PCA manifold's dimension
+     * @param lazyExponent       e of the lazy regime
+     * @param richExponent       e of the rich regime
+     */
+    public record Network(int units, int targets, double noiseVariance, double inputNoiseVariance,
+            int manifoldDimension, double lazyExponent, double richExponent) {
+    }
+
+    /** Initial training: plain GD steps on W with the network's own readout. */
+    public record Training(int steps, double learningRate) {
+    }
+
+    /** Perturbation candidates: all M! - 1 factor permutations and this many random unit permutations. */
+    public record Selection(int ompCandidates) {
+    }
+
+    /**
+     * Adaptation to the perturbed decoder.
+     *
+     * @param steps               GD steps
+     * @param learningRate        GD learning rate
+     * @param metricsEvery        full metrics (weight change, overlap, ...) every this many steps
+     * @param stabilityCheckEvery spectral-radius check every this many steps
+     */
+    public record Adaptation(int steps, double learningRate, int metricsEvery, int stabilityCheckEvery) {
+    }
+
+    /**
+     * @param regime       {@code lazy} or {@code rich}
+     * @param perturbation {@code WMP} or {@code OMP}
+     */
+    public record Params(String regime, String perturbation, Network network, Training initialTraining,
+            Selection selection, Adaptation adaptation) {
+    }
+
+    @Override
+    public String type() {
+        return "static-perturbation";
+    }
+
+    @Override
+    public String description() {
+        return "static linear-Gaussian network (Payeur et al. 2023): adaptation to a matched WMP or OMP "
+                + "from a lazy or rich start";
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params("lazy", "WMP",
+                new Network(100, 6, 1e-2, 0.0, 6, Initialisation.LAZY_EXPONENT, Initialisation.RICH_EXPONENT),
+                new Training(500, 1e-2), new Selection(10000), new Adaptation(2000, 1e-3, 100, 10));
+    }
+
+    @Override
+    public void validate(Params p, Validation at) {
+        at.oneOf("regime", p.regime(), List.of("lazy", "rich"));
+        at.oneOf("perturbation", p.perturbation(), List.of("WMP", "OMP"));
+        at.atLeast("network.units", p.network().units(), 2);
+        at.atLeast("network.targets", p.network().targets(), 1);
+        at.nonNegative("network.noiseVariance", p.network().noiseVariance());
+        at.nonNegative("network.inputNoiseVariance", p.network().inputNoiseVariance());
+        at.require(p.network().manifoldDimension() >= 2
+                        && p.network().manifoldDimension() <= Math.min(MatchedPerturbations.MAX_ENUMERATED_DIMENSION,
+                                p.network().units()),
+                "network.manifoldDimension", "an integer in [2, min(8, units)]", p.network().manifoldDimension());
+        at.positive("network.lazyExponent", p.network().lazyExponent());
+        at.positive("network.richExponent", p.network().richExponent());
+        at.atLeast("initialTraining.steps", p.initialTraining().steps(), 0);
+        at.positive("initialTraining.learningRate", p.initialTraining().learningRate());
+        at.atLeast("selection.ompCandidates", p.selection().ompCandidates(), 1);
+        at.atLeast("adaptation.steps", p.adaptation().steps(), 1);
+        at.positive("adaptation.learningRate", p.adaptation().learningRate());
+        at.atLeast("adaptation.metricsEvery", p.adaptation().metricsEvery(), 1);
+        at.atLeast("adaptation.stabilityCheckEvery", p.adaptation().stabilityCheckEvery(), 1);
+    }
+
+    @Override
+    public Measurements run(Params p, RunContext context) {
+        Network n = p.network();
+        SplittableRandom shared = context.pairedRandom();
+        double exponent = p.regime().equals("lazy") ? n.lazyExponent() : n.richExponent();
+        DenseWeights w = new DenseWeights(Initialisation.gaussian(n.units(), exponent, shared));
+        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()), w,
+                n.noiseVariance(), n.inputNoiseVariance(), shared);
+        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(p.initialTraining().learningRate()),
+                p.initialTraining().steps(), n.manifoldDimension());
+        MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
+        ReadoutPerturbation chosen = selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation()));
+
+        StaticGaussianNetwork adapting = setup.network().copy();
+        adapting.setReadout(chosen.readout());
+        Adaptation a = p.adaptation();
+        StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
+                .run(adapting, new GradientDescent(a.learningRate()), setup.decoder(), setup.activity());
+
+        double[] perf = r.performance();
+        Measurements m = new Measurements().curve("performance", perf).curve("loss", r.loss());
+        List<StaticStepMetrics> metrics = r.metrics();
+        double[] steps = new double[metrics.size()];
+        double[] change = new double[metrics.size()];
+        double[] overlap = new double[metrics.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = metrics.get(i).step();
+            change[i] = metrics.get(i).weightChange();
+            overlap[i] = metrics.get(i).manifoldOverlap();
+        }
+        m.curve("weightChange", steps, change).curve("manifoldOverlap", steps, overlap);
+        m.scalar("performanceAt100", at(perf, 100)).scalar("performanceAt500", at(perf, 500))
+                .scalar("performanceEnd", at(perf, a.steps()))
+                .scalar("unstable", r.unstable() ? 1 : 0)
+                .scalar("stoppedAt", r.stoppedAt())
+                .scalar("initialLoss", r.loss().length > 0 ? r.loss()[0] : Double.NaN)
+                .scalar("intuitiveLoss", setup.intuitive().total());
+        StaticStepMetrics last = r.last();
+        if (last != null) {
+            m.scalar("weightChange", last.weightChange()).scalar("manifoldOverlapEnd", last.manifoldOverlap())
+                    .scalar("participationRatioEnd", last.participationRatio())
+                    .scalar("effectiveRankEnd", last.effectiveRank())
+                    .scalar("spectralRadiusEnd", last.spectralRadius())
+                    .scalar("largestPrincipalAngleEnd", last.largestPrincipalAngleDegrees());
+        }
+        return m;
+    }
+
+    /** The performance at step {@code t}, NaN if the run stopped before it. */
+    private static double at(double[] perf, int t) {
+        return t < perf.length ? perf[t] : Double.NaN;
+    }
+
+    @Override
+    public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Curve> curves = new java.util.ArrayList<>();
+        int unstable = 0;
+        for (RunRecord r : runs) {
+            if (r.curve("performance") != null) {
+                curves.add(r.curve("performance"));
+            }
+            unstable += r.scalar("unstable") > 0 ? 1 : 0;
+        }
+        CurveStats perf = CurveStats.of(curves);
+        out.put("performance", perf.mean());
+        out.put("performanceSem", perf.sem());
+        for (String s : List.of("performanceAt100", "performanceAt500", "performanceEnd")) {
+            putScalar(out, s, runs);
+        }
+        out.put("unstableSeeds", unstable);
+        putScalar(out, "weightChange", runs);
+        putScalar(out, "manifoldOverlapEnd", runs);
+        return out;
+    }
+
+    /** Mean over the runs that reached the metric, and its s.e.m. as {@code NAMESem}. */
+    private static void putScalar(Map<String, Object> out, String name, List<RunRecord> runs) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = runs.get(i).scalar(name);
+        }
+        ScalarStats s = ScalarStats.of(v);
+        out.put(name, s.mean());
+        out.put(name + "Sem", s.sem());
+    }
+
+    @Override
+    public List<NamedFigure> figures(ExperimentResults results) {
+        boolean lrSweep = results.plan().spec().sweep().stream()
+                .anyMatch(a -> a.parameter().equals("adaptation.learningRate"));
+        if (lrSweep) {
+            return List.of(new NamedFigure("learning-rate", new ParameterSweepFigure(
+                    results.plan().name() + ": instability and final performance vs learning rate (static network)",
+                    "adaptation.learningRate", "learning rate", true)
+                    .panel("unstable seeds (of " + results.plan().seeds() + ")", c -> c.metric("unstableSeeds"),
+                            c -> Double.NaN)
+                    .panel("final performance 1 - L/L0", c -> c.metric("performanceEnd"),
+                            c -> c.metric("performanceEndSem"))
+                    .chart(results)));
+        }
+        return List.of(new NamedFigure("learning-curves", LearningCurveFigure.of(results, "performance",
+                results.plan().name() + ": adaptation of the static network to WMPs and OMPs (mean \u00b1 s.e.m., "
+                        + results.plan().seeds() + " seeds)",
+                "adaptation step", "retraining performance 1 - L/L0").chart()));
+    }
+}
