@@ -1,8 +1,6 @@
 package org.bcikit.rnn;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Fast float32 loss and gradients of a tanh {@link FixedPointRnn} on a whole batch, for training
@@ -58,12 +56,14 @@ public final class BatchedFixedPointTrainer {
     private final float[] lambda;
     private final float[] weighted;
     private final float[] deltaSum;
+    private final int padded;
+    private final float[] statesT;
     private final float[] gradW;
+    private final float[] gradWPart;
     private final float[] gradU;
     private final DMatrixRMaj gradWd;
-    private final DMatrixRMaj system;
-    private final DMatrixRMaj inverse;
-    private final LinearSolverDense<DMatrixRMaj> lu;
+    private final float[] inverseF;
+    private final int[] pivots;
     private int lastIterations;
     private int lastAdjointIterations;
     private float lastResidual;
@@ -126,12 +126,16 @@ public final class BatchedFixedPointTrainer {
         lambda = new float[nb];
         weighted = new float[nb];
         deltaSum = new float[nb];
-        gradW = new float[n * n];
+        // dW = delta h^T runs as delta (N x B) times h^T (B x padded): a product with a long
+        // contraction and rows padded to whole blocks of four 16-float vectors, the kernels' fastest path
+        padded = (n + 63) / 64 * 64;
+        statesT = new float[batch * padded];
+        gradW = new float[n * padded];
+        gradWPart = new float[n * padded];
         gradU = new float[n * nIn];
         gradWd = new DMatrixRMaj(n, n);
-        system = mode == Gradient.LINEAR_SOLVE ? new DMatrixRMaj(n, n) : null;
-        inverse = mode == Gradient.LINEAR_SOLVE ? new DMatrixRMaj(n, n) : null;
-        lu = mode == Gradient.LINEAR_SOLVE ? LinearSolverFactory_DDRM.lu(n) : null;
+        inverseF = mode == Gradient.LINEAR_SOLVE ? new float[n * n] : null;
+        pivots = new int[n];
     }
 
     public Gradient mode() {
@@ -168,7 +172,7 @@ public final class BatchedFixedPointTrainer {
         switch (mode) {
             case LINEAR_SOLVE:
                 h = states[0];
-                kernels.mult(floatCopy(inverse, w), drive, h, n, n, batch);
+                kernels.mult(inverseF, drive, h, n, n, batch);
                 break;
             case UNROLLED:
                 kernels.tanhMap(zeros, drive, zeros, states[0], n * batch);
@@ -190,7 +194,7 @@ public final class BatchedFixedPointTrainer {
             case LINEAR_SOLVE:
                 // lambda = (I - W)^-T g; dW = lambda h^T
                 kernels.mult(transposedInverse(), g, lambda, n, n, batch);
-                kernels.multTransBAdd(lambda, h, gradW, n, batch, n);
+                accumulateWeightGradient(lambda, h);
                 writeInputGradients(lambda);
                 break;
             case UNROLLED:
@@ -257,7 +261,7 @@ public final class BatchedFixedPointTrainer {
             lastAdjointIterations++;
         }
         // weighted = phi' . lambda = dL/d(pre-activation)
-        kernels.multTransBAdd(weighted, h, gradW, n, batch, n);
+        accumulateWeightGradient(weighted, h);
         writeInputGradients(weighted);
     }
 
@@ -269,7 +273,7 @@ public final class BatchedFixedPointTrainer {
         for (int t = unrolledSteps - 1; t >= 0; t--) {
             kernels.tanhBackward(gradient, states[t], weighted, deltaSum, nb);
             if (t > 0) {
-                kernels.multTransBAdd(weighted, states[t - 1], gradW, n, batch, n);
+                accumulateWeightGradient(weighted, states[t - 1]);
                 kernels.mult(wt, weighted, spare, n, n, batch);
                 float[] swap = gradient;
                 gradient = spare;
@@ -277,6 +281,20 @@ public final class BatchedFixedPointTrainer {
             }
         }
         writeInputGradients(deltaSum);
+    }
+
+    /** gradW += delta h^T, through h transposed into statesT (padding columns stay 0). */
+    private void accumulateWeightGradient(float[] delta, float[] h) {
+        for (int i = 0; i < n; i++) {
+            int row = i * batch;
+            for (int s = 0; s < batch; s++) {
+                statesT[s * padded + i] = h[row + s];
+            }
+        }
+        kernels.mult(delta, statesT, gradWPart, n, batch, padded);
+        for (int k = 0; k < gradW.length; k++) {
+            gradW[k] += gradWPart[k];
+        }
     }
 
     /** dU = delta x^T into gradU, db = row sums of delta into b's gradient. */
@@ -294,8 +312,10 @@ public final class BatchedFixedPointTrainer {
     }
 
     private void storeGradients() {
-        for (int k = 0; k < gradW.length; k++) {
-            gradWd.data[k] = gradW[k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                gradWd.data[i * n + j] = gradW[i * padded + j];
+            }
         }
         net.recurrent().backpropagate(gradWd);
         double[] gu = net.inputWeights().gradient().data;
@@ -322,32 +342,75 @@ public final class BatchedFixedPointTrainer {
             b[k] = (float) bd[k];
         }
         if (mode == Gradient.LINEAR_SOLVE) {
-            // (I - W)^-1 in double: one LU of an N x N matrix per step
-            for (int k = 0; k < weights.data.length; k++) {
-                system.data[k] = -weights.data[k];
-            }
-            for (int i = 0; i < n; i++) {
-                system.data[i * n + i] += 1.0;
-            }
-            if (!lu.setA(system)) {
-                throw new IllegalStateException("batched fixed-point trainer: I - W is singular");
-            }
-            lu.invert(inverse);
+            invertIdentityMinusW();
         }
     }
 
-    private static float[] floatCopy(DMatrixRMaj m, float[] into) {
-        for (int k = 0; k < into.length; k++) {
-            into[k] = (float) m.data[k];
+    /**
+     * {@code inverseF = (I - W)^-1} by in-place Gauss-Jordan elimination with partial pivoting,
+     * in float32 with the kernels' row updates (an LU-based double inverse costs several times the
+     * rest of the step at N = 100; I - W is well conditioned while the network is stable).
+     */
+    private void invertIdentityMinusW() {
+        float[] a = inverseF;
+        for (int k = 0; k < a.length; k++) {
+            a[k] = -w[k];
         }
-        return into;
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] += 1f;
+        }
+        for (int k = 0; k < n; k++) {
+            int p = k;
+            float best = Math.abs(a[k * n + k]);
+            for (int i = k + 1; i < n; i++) {
+                float v = Math.abs(a[i * n + k]);
+                if (v > best) {
+                    best = v;
+                    p = i;
+                }
+            }
+            if (!(best > 0f)) {
+                throw new IllegalStateException("batched fixed-point trainer: I - W is singular");
+            }
+            pivots[k] = p;
+            if (p != k) {
+                for (int j = 0; j < n; j++) {
+                    float t = a[k * n + j];
+                    a[k * n + j] = a[p * n + j];
+                    a[p * n + j] = t;
+                }
+            }
+            float inv = 1f / a[k * n + k];
+            a[k * n + k] = 1f;
+            for (int j = 0; j < n; j++) {
+                a[k * n + j] *= inv;
+            }
+            for (int i = 0; i < n; i++) {
+                float f = a[i * n + k];
+                if (i != k && f != 0f) {
+                    a[i * n + k] = 0f;
+                    kernels.axpyNeg(f, a, k * n, a, i * n, n);
+                }
+            }
+        }
+        // row interchanges of A are column interchanges of A^-1, undone in reverse order
+        for (int k = n - 1; k >= 0; k--) {
+            int p = pivots[k];
+            if (p != k) {
+                for (int i = 0; i < n; i++) {
+                    float t = a[i * n + k];
+                    a[i * n + k] = a[i * n + p];
+                    a[i * n + p] = t;
+                }
+            }
+        }
     }
 
     /** (I - W)^-T as floats, into wt (free once the forward product is done). */
     private float[] transposedInverse() {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                wt[j * n + i] = (float) inverse.data[i * n + j];
+                wt[j * n + i] = inverseF[i * n + j];
             }
         }
         return wt;

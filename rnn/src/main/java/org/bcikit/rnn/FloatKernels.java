@@ -34,6 +34,9 @@ public interface FloatKernels {
     /** {@code delta = g . (1 - s^2)} (tanh backward from the output s) and {@code deltaSum += delta}. */
     void tanhBackward(float[] g, float[] s, float[] delta, float[] deltaSum, int len);
 
+    /** {@code y[yo .. yo+len) -= alpha x[xo .. xo+len)}; x and y may be the same array (disjoint ranges). */
+    void axpyNeg(float alpha, float[] x, int xo, float[] y, int yo, int len);
+
     /** Short description for benchmark output. */
     String name();
 

@@ -74,6 +74,13 @@ public final class ScalarFloatKernels implements FloatKernels {
     }
 
     @Override
+    public void axpyNeg(float alpha, float[] x, int xo, float[] y, int yo, int len) {
+        for (int k = 0; k < len; k++) {
+            y[yo + k] -= alpha * x[xo + k];
+        }
+    }
+
+    @Override
     public String name() {
         return "plain loops";
     }

@@ -299,6 +299,18 @@ final class VectorFloatKernels implements FloatKernels {
     }
 
     @Override
+    public void axpyNeg(float alpha, float[] x, int xo, float[] y, int yo, int len) {
+        int lb = S.loopBound(len);
+        FloatVector a = FloatVector.broadcast(S, -alpha);
+        for (int k = 0; k < lb; k += L) {
+            FloatVector.fromArray(S, x, xo + k).fma(a, FloatVector.fromArray(S, y, yo + k)).intoArray(y, yo + k);
+        }
+        for (int k = lb; k < len; k++) {
+            y[yo + k] -= alpha * x[xo + k];
+        }
+    }
+
+    @Override
     public String name() {
         return "vector API, " + S.vectorBitSize() + "-bit float";
     }

@@ -91,7 +91,19 @@ class BatchedFixedPointTrainerTest {
 
     @Test
     void linearSolveGradientsMatchTheClosedForm() {
+        linearSolveMatchesClosedForm(network());
+        // W = 2 x (a cyclic permutation): I - W has 1 on the diagonal and -2 off it, so the
+        // Gauss-Jordan inverse must pivot
+        DMatrixRMaj w = new DMatrixRMaj(N, N);
+        for (int i = 0; i < N; i++) {
+            w.set(i, (i + 1) % N, 2.0);
+        }
         FixedPointRnn net = network();
+        linearSolveMatchesClosedForm(new FixedPointRnn(new DenseWeights(w), net.inputWeights().value(), net.bias().value(),
+                Activation.TANH, net.settings()));
+    }
+
+    private static void linearSolveMatchesClosedForm(FixedPointRnn net) {
         DMatrixRMaj d = FixedPointRnnTest.gaussian(OUTPUTS, N, 27);
         DMatrixRMaj x = FixedPointRnnTest.gaussian(BATCH, INPUTS, 28);
         DMatrixRMaj y = FixedPointRnnTest.gaussian(BATCH, OUTPUTS, 29);
