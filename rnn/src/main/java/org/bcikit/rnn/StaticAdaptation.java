@@ -35,6 +35,7 @@ public final class StaticAdaptation {
     private final int steps;
     private final int metricsEvery;
     private final int stabilityCheckEvery;
+    private final double targetLossFraction;
 
     /**
      * @param steps               number of updates (Payeur et al.: 2000)
@@ -42,6 +43,10 @@ public final class StaticAdaptation {
      * @param stabilityCheckEvery spectral-radius check every this many steps
      */
     public StaticAdaptation(int steps, int metricsEvery, int stabilityCheckEvery) {
+        this(steps, metricsEvery, stabilityCheckEvery, 0.0);
+    }
+
+    private StaticAdaptation(int steps, int metricsEvery, int stabilityCheckEvery, double targetLossFraction) {
         if (steps < 0 || metricsEvery < 1 || stabilityCheckEvery < 1) {
             throw new IllegalArgumentException("adaptation: need steps >= 0, metricsEvery >= 1 and "
                     + "stabilityCheckEvery >= 1, got " + steps + ", " + metricsEvery + ", " + stabilityCheckEvery);
@@ -49,6 +54,19 @@ public final class StaticAdaptation {
         this.steps = steps;
         this.metricsEvery = metricsEvery;
         this.stabilityCheckEvery = stabilityCheckEvery;
+        this.targetLossFraction = targetLossFraction;
+    }
+
+    /**
+     * The same loop, stopping as soon as the loss falls to {@code fraction} of its value at step 0
+     * (for incremental training, Payeur et al.: each decoder step is trained until the loss reaches
+     * 0.75 of its start). 0 turns the criterion off.
+     */
+    public StaticAdaptation untilLossFraction(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("adaptation: target loss fraction must be in [0, 1), got " + fraction);
+        }
+        return new StaticAdaptation(steps, metricsEvery, stabilityCheckEvery, fraction);
     }
 
     /**
@@ -67,6 +85,7 @@ public final class StaticAdaptation {
         double[] mean = new double[steps + 1];
         List<StaticStepMetrics> metrics = new ArrayList<>();
         boolean unstable = false;
+        boolean reachedTarget = false;
         int stoppedAt = -1;
         String reason = "";
         int reached = 0;
@@ -91,8 +110,14 @@ public final class StaticAdaptation {
             variance[t] = network.varianceLoss();
             mean[t] = network.meanLoss();
             reached = t + 1;
-            if (t % metricsEvery == 0 || t == steps) {
+            reachedTarget = t > 0 && l <= targetLossFraction * loss[0];
+            if (t % metricsEvery == 0 || t == steps || reachedTarget) {
                 metrics.add(measure(t, network, w0, manifold, decoder, reference, loss[0], radius));
+            }
+            if (reachedTarget) {
+                stoppedAt = t + 1;
+                reason = "reached " + targetLossFraction + " of the initial loss at step " + t;
+                break;
             }
             if (t < steps) {
                 optimizer.step(plastic);
@@ -100,7 +125,7 @@ public final class StaticAdaptation {
             }
         }
         return new StaticAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(variance, reached),
-                Arrays.copyOf(mean, reached), List.copyOf(metrics), unstable, stoppedAt, reason);
+                Arrays.copyOf(mean, reached), List.copyOf(metrics), unstable, reachedTarget, stoppedAt, reason);
     }
 
     private static StaticStepMetrics measure(int t, StaticGaussianNetwork network, DMatrixRMaj w0, DMatrixRMaj manifold,

@@ -12,12 +12,15 @@ import java.util.List;
  * @param meanLoss     its mean part per step
  * @param metrics      full metrics every {@code metricsEvery} steps and at the last step (none
  *                     after an early stop)
- * @param unstable     true if the run stopped because the spectral radius of W reached 1
- * @param stoppedAt    the step at which the run stopped early, or -1 if it completed
- * @param stopReason   why it stopped early (empty if it completed)
+ * @param unstable      true if the run stopped because the spectral radius of W reached 1
+ * @param reachedTarget true if the run stopped because the loss reached its target fraction
+ *                      ({@link StaticAdaptation#untilLossFraction})
+ * @param stoppedAt     the number of steps recorded when the run stopped early, or -1 if every
+ *                      requested step ran
+ * @param stopReason    why it stopped early (empty if it did not)
  */
 public record StaticAdaptationResult(double[] loss, double[] varianceLoss, double[] meanLoss,
-        List<StaticStepMetrics> metrics, boolean unstable, int stoppedAt, String stopReason) {
+        List<StaticStepMetrics> metrics, boolean unstable, boolean reachedTarget, int stoppedAt, String stopReason) {
 
     /** Retraining performance {@code 1 - L(t)/L(0)} per step reached. */
     public double[] performance() {
@@ -28,9 +31,14 @@ public record StaticAdaptationResult(double[] loss, double[] varianceLoss, doubl
         return p;
     }
 
-    /** True when every requested step ran. */
+    /** True when every requested step ran or the target loss was reached (no failure). */
     public boolean completed() {
-        return stoppedAt < 0;
+        return stoppedAt < 0 || reachedTarget;
+    }
+
+    /** Number of steps recorded (the length of {@link #loss()}). */
+    public int stepsRecorded() {
+        return loss.length;
     }
 
     /** The last metrics recorded (null if the run stopped before step 0 was measured). */

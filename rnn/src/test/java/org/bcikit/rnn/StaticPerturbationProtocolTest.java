@@ -135,4 +135,21 @@ class StaticPerturbationProtocolTest {
             }
         }
     }
+
+    @Test
+    void adaptationCanStopAtAFractionOfTheInitialLoss() {
+        SplittableRandom rng = new SplittableRandom(13);
+        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(6),
+                new DenseWeights(Initialisation.gaussian(30, Initialisation.LAZY_EXPONENT, rng)), 1e-2, 0, rng);
+        StaticBciSetup s = StaticBciSetup.prepare(net, new GradientDescent(1e-2), 100, 6);
+        StaticGaussianNetwork adapting = s.network().copy();
+        adapting.setReadout(MatchedPerturbations.select(s, 100, rng).omp().readout());
+        StaticAdaptationResult r = new StaticAdaptation(5000, 1000, 10).untilLossFraction(0.75)
+                .run(adapting, new GradientDescent(1e-2), s.decoder(), s.activity());
+        assertTrue(r.reachedTarget() && r.completed() && !r.unstable(), r.stopReason());
+        double[] l = r.loss();
+        assertTrue(l[l.length - 1] <= 0.75 * l[0] && l[l.length - 2] > 0.75 * l[0]);
+        assertEquals(l.length, r.stoppedAt());
+        assertEquals(l.length - 1, r.last().step());
+    }
 }
