@@ -23,6 +23,9 @@ public final class ExperimentRegistry {
     private static final List<String> BUILT_IN_SPECS = List.of(
             "lazy-rich",
             "learning-rate",
+            "incremental-omp",
+            "low-rank",
+            "dale-bci",
             "golub2018");
 
     private final Map<String, Experiment<?>> types;
@@ -37,6 +40,9 @@ public final class ExperimentRegistry {
     public static ExperimentRegistry builtIn() {
         ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
                 .with(new StaticPerturbationExperiment())
+                .with(new IncrementalOmpExperiment())
+                .with(new LowRankExperiment())
+                .with(new DaleBciExperiment())
                 .with(new RigSessionExperiment());
         return r;
     }
