@@ -1,5 +1,6 @@
 package org.bcikit.experiments;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ import org.bcikit.rnn.StaticGaussianNetwork;
 import org.bcikit.rnn.StaticTask;
 import org.bcikit.rnn.WeightDistribution;
 import org.ejml.data.DMatrixRMaj;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
  * {@code dale-bci}: WMP versus OMP adaptation of Dale's-law static networks (new science: the
@@ -325,24 +334,63 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
         return out;
     }
 
+    /** The parameters of the condition summarised by {@code c}. */
+    private static Params parameters(ExperimentResults results, ConditionSummary c) {
+        return (Params) results.plan().conditions().get(c.index()).parameters();
+    }
+
+    /** One learning-curve figure per structure and rule (lines: regime/perturbation), and the weight fits. */
     @Override
     public List<NamedFigure> figures(ExperimentResults results) {
         Map<String, LearningCurveFigure> panels = new LinkedHashMap<>();
         for (ConditionSummary c : results.conditions()) {
-            String[] parts = c.name().split("/");
-            if (parts.length != 4 || c.curves().get("performance") == null) {
-                return List.of(new NamedFigure("learning-curves", LearningCurveFigure.of(results, "performance",
-                        results.plan().name() + ": adaptation of Dale networks (mean \u00b1 s.e.m.)", "adaptation step",
-                        "retraining performance 1 - L/L0").chart()));
+            Params p = parameters(results, c);
+            if (c.curves().get("performance") == null) {
+                continue;
             }
-            String key = parts[0] + "-" + parts[1];
-            LearningCurveFigure f = panels.computeIfAbsent(key, k -> new LearningCurveFigure(
-                    results.plan().name() + ": " + parts[0] + " network learning with " + parts[1] + " (mean \u00b1 s.e.m., "
-                            + results.plan().seeds() + " seeds)", "adaptation step", "retraining performance 1 - L/L0"));
-            int colour = (parts[2].equals("lazy") ? 0 : 2) + (parts[3].equals("WMP") ? 0 : 1);
-            f.add(parts[2] + "/" + parts[3], colour, c.curves().get("performance"));
+            LearningCurveFigure f = panels.computeIfAbsent(p.structure() + "-" + p.rule(), k -> new LearningCurveFigure(
+                    results.plan().name() + ": " + p.structure() + " network learning with " + p.rule()
+                            + " (mean \u00b1 s.e.m., " + results.plan().seeds() + " seeds)",
+                    "adaptation step", "retraining performance 1 - L/L0"));
+            int colour = (p.regime().equals("lazy") ? 0 : 2) + (p.perturbation().equals("WMP") ? 0 : 1);
+            f.add(p.regime() + "/" + p.perturbation(), colour, c.curves().get("performance"));
         }
-        return panels.entrySet().stream()
-                .map(e -> new NamedFigure("learning-curves-" + e.getKey(), e.getValue().chart())).toList();
+        List<NamedFigure> out = new ArrayList<>(panels.entrySet().stream()
+                .map(e -> new NamedFigure("learning-curves-" + e.getKey(), e.getValue().chart())).toList());
+        out.add(new NamedFigure("weight-fits", weightFits(results)));
+        return out;
+    }
+
+    /**
+     * Kolmogorov-Smirnov distance of the principal magnitudes from their fitted log-normal, per
+     * structure/rule/regime: after the initial training (from the WMP runs, which share it with the
+     * OMP runs) and after WMP and OMP adaptation (mean and s.e.m. over seeds).
+     */
+    private static JFreeChart weightFits(ExperimentResults results) {
+        DefaultStatisticalCategoryDataset data =
+                new DefaultStatisticalCategoryDataset();
+        for (ConditionSummary c : results.conditions()) {
+            Params p = parameters(results, c);
+            String group = p.structure() + "/" + p.rule() + "/" + p.regime();
+            String perturbation = p.perturbation();
+            if (!perturbation.equals("OMP")) {
+                data.add(c.metric("ksStart"), c.metric("ksStartSem"), "after initial training", group);
+            }
+            data.add(c.metric("ksEnd"), c.metric("ksEndSem"), "after " + perturbation + " adaptation", group);
+        }
+        CategoryAxis x = new CategoryAxis("structure / rule / regime");
+        x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        NumberAxis y = new NumberAxis("KS distance from the fitted log-normal");
+        StatisticalBarRenderer r =
+                new StatisticalBarRenderer();
+        for (int i = 0; i < 3; i++) {
+            r.setSeriesPaint(i, Figures.color(i));
+        }
+        r.setShadowVisible(false);
+        r.setBarPainter(new StandardBarPainter());
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        return Figures.style(new JFreeChart(results.plan().name()
+                + ": how log-normal the principal weights are (mean \u00b1 s.e.m., " + results.plan().seeds() + " seeds)",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 }
