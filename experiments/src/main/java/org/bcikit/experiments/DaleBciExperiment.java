@@ -145,7 +145,7 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
     public Params defaults() {
         return new Params("ColEI", "GD", "lazy", "WMP", new Network(100, 6, 1e-2, 0.0, 6, 0.1, 0.55, 1.0),
                 new Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
-                new Adaptation(2000, 1e-3, 1.0, 100, 10));
+                new Adaptation(1000, 1e-3, 1.0, 100, 10));
     }
 
     @Override

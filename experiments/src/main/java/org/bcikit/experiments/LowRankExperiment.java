@@ -193,7 +193,7 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
         return List.of(
                 new NamedFigure("laziness", laziness(results, name + ": laziness of BCI adaptation vs initial rank ("
                         + seeds + " seeds, mean \u00b1 s.e.m.)", "")
-                        .panel("final performance 1 - L/L0", c -> c.metric("performanceEnd"),
+                        .panel("final 1 - L/L0", c -> c.metric("performanceEnd"),
                                 c -> c.metric("performanceEndSem"))
                         .chart(results)),
                 new NamedFigure("laziness-initial-training", laziness(results, name
@@ -207,9 +207,9 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
     private static ParameterSweepFigure laziness(ExperimentResults results, String title, String prefix) {
         ParameterSweepFigure f = new ParameterSweepFigure(title, "rank", "initial rank r of W (matched norm)", true);
         String[][] panels = {
-            {"relativeWeightChange", "|W_T - W_0| / |W_0|"},
-            {"tangentKernelAlignment", "tangent-kernel alignment"},
-            {"representationAlignment", "representation alignment"},
+            {"relativeWeightChange", "|\u0394W| / |W0|"},
+            {"tangentKernelAlignment", "NTK alignment"},
+            {"representationAlignment", "repr. alignment"},
         };
         for (String[] panel : panels) {
             String metric = prefix.isEmpty() ? panel[0]
