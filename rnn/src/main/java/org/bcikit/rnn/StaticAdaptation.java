@@ -23,7 +23,8 @@ import org.ejml.dense.row.SpecializedOps_DDRM;
  * times the cost of a step) is checked before the update of every {@code stabilityCheckEvery}-th
  * step and at the last step (1 = every step, as the rule is stated; 10 delays the recorded stop by
  * at most 9 steps, during which the loss is still the exact expected loss of a finite fixed point
- * as long as I - W is invertible). A non-finite loss also stops the run, with its reason. Steps
+ * as long as I - W is invertible). A non-finite loss (activity that exploded between checks) also
+ * stops the run and counts as unstable, with its own reason. Steps
  * after a stop are not recorded.
  *
  * <p>The loop itself allocates nothing per step; the full metrics ({@link StaticStepMetrics}:
@@ -102,6 +103,8 @@ public final class StaticAdaptation {
             }
             double l = network.backward();
             if (!Double.isFinite(l)) {
+                // activity exploded between two stability checks: the same failure as radius >= 1
+                unstable = true;
                 stoppedAt = t;
                 reason = "the loss is " + l + " at step " + t;
                 break;

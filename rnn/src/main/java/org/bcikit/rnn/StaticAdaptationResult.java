@@ -12,7 +12,8 @@ import java.util.List;
  * @param meanLoss     its mean part per step
  * @param metrics      full metrics every {@code metricsEvery} steps and at the last step (none
  *                     after an early stop)
- * @param unstable      true if the run stopped because the spectral radius of W reached 1
+ * @param unstable      true if the run stopped because the spectral radius of W reached 1 (or the
+ *                      loss stopped being finite)
  * @param reachedTarget true if the run stopped because the loss reached its target fraction
  *                      ({@link StaticAdaptation#untilLossFraction})
  * @param stoppedAt     the number of steps recorded when the run stopped early, or -1 if every
