@@ -24,11 +24,14 @@ public final class ExperimentRegistry {
             "demo",
             "lazy-rich",
             "learning-rate",
+            "incremental-omp",
+            "low-rank",
             "sadtler2014",
-            "golub2018",
             "adaptive-decoder",
             "dale-spectrum",
-            "eg-vs-gd");
+            "eg-vs-gd",
+            "dale-bci",
+            "golub2018");
 
     private final Map<String, Experiment<?>> types;
     private final List<String> specs;
@@ -43,11 +46,14 @@ public final class ExperimentRegistry {
         ExperimentRegistry r = new ExperimentRegistry(new LinkedHashMap<>(), BUILT_IN_SPECS)
                 .with(new DemoExperiment())
                 .with(new StaticPerturbationExperiment())
+                .with(new IncrementalOmpExperiment())
+                .with(new LowRankExperiment())
                 .with(new Sadtler2014Experiment())
-                .with(new RigSessionExperiment())
                 .with(new AdaptiveDecoderExperiment())
                 .with(new DaleSpectrumExperiment())
-                .with(new EgVsGdExperiment());
+                .with(new EgVsGdExperiment())
+                .with(new DaleBciExperiment())
+                .with(new RigSessionExperiment());
         return r;
     }
 

@@ -14,7 +14,6 @@ import org.bcikit.rnn.StaticAdaptation;
 import org.bcikit.rnn.StaticAdaptationResult;
 import org.bcikit.rnn.StaticBciSetup;
 import org.bcikit.rnn.StaticGaussianNetwork;
-import org.bcikit.rnn.StaticStepMetrics;
 import org.bcikit.rnn.StaticTask;
 
 /**
@@ -137,72 +136,14 @@ public final class StaticPerturbationExperiment implements Experiment<StaticPert
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
                 .run(adapting, new GradientDescent(a.learningRate()), setup.decoder(), setup.activity());
 
-        double[] perf = r.performance();
-        Measurements m = new Measurements().curve("performance", perf).curve("loss", r.loss());
-        List<StaticStepMetrics> metrics = r.metrics();
-        double[] steps = new double[metrics.size()];
-        double[] change = new double[metrics.size()];
-        double[] overlap = new double[metrics.size()];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = metrics.get(i).step();
-            change[i] = metrics.get(i).weightChange();
-            overlap[i] = metrics.get(i).manifoldOverlap();
-        }
-        m.curve("weightChange", steps, change).curve("manifoldOverlap", steps, overlap);
-        m.scalar("performanceAt100", at(perf, 100)).scalar("performanceAt500", at(perf, 500))
-                .scalar("performanceEnd", at(perf, a.steps()))
-                .scalar("unstable", r.unstable() ? 1 : 0)
-                .scalar("stoppedAt", r.stoppedAt())
-                .scalar("initialLoss", r.loss().length > 0 ? r.loss()[0] : Double.NaN)
-                .scalar("intuitiveLoss", setup.intuitive().total());
-        StaticStepMetrics last = r.last();
-        if (last != null) {
-            m.scalar("weightChange", last.weightChange()).scalar("manifoldOverlapEnd", last.manifoldOverlap())
-                    .scalar("participationRatioEnd", last.participationRatio())
-                    .scalar("effectiveRankEnd", last.effectiveRank())
-                    .scalar("spectralRadiusEnd", last.spectralRadius())
-                    .scalar("largestPrincipalAngleEnd", last.largestPrincipalAngleDegrees());
-        }
-        return m;
-    }
-
-    /** The performance at step {@code t}, NaN if the run stopped before it. */
-    private static double at(double[] perf, int t) {
-        return t < perf.length ? perf[t] : Double.NaN;
+        return AdaptationMeasurements.record(new Measurements(), r, setup, a.steps());
     }
 
     @Override
     public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<Curve> curves = new java.util.ArrayList<>();
-        int unstable = 0;
-        for (RunRecord r : runs) {
-            if (r.curve("performance") != null) {
-                curves.add(r.curve("performance"));
-            }
-            unstable += r.scalar("unstable") > 0 ? 1 : 0;
-        }
-        CurveStats perf = CurveStats.of(curves);
-        out.put("performance", perf.mean());
-        out.put("performanceSem", perf.sem());
-        for (String s : List.of("performanceAt100", "performanceAt500", "performanceEnd")) {
-            putScalar(out, s, runs);
-        }
-        out.put("unstableSeeds", unstable);
-        putScalar(out, "weightChange", runs);
-        putScalar(out, "manifoldOverlapEnd", runs);
+        AdaptationMeasurements.putAdaptationMetrics(out, runs);
         return out;
-    }
-
-    /** Mean over the runs that reached the metric, and its s.e.m. as {@code NAMESem}. */
-    private static void putScalar(Map<String, Object> out, String name, List<RunRecord> runs) {
-        double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = runs.get(i).scalar(name);
-        }
-        ScalarStats s = ScalarStats.of(v);
-        out.put(name, s.mean());
-        out.put(name + "Sem", s.sem());
     }
 
     @Override

@@ -93,7 +93,10 @@ public final class StaticAdaptation {
         for (int t = 0; t <= steps; t++) {
             double radius = Double.NaN;
             if (t % stabilityCheckEvery == 0 || t == steps) {
-                radius = EigenvalueSpectrum.of(w.effective()).spectralRadius();
+                // a multiplicative rule (EG) can blow W up to Inf/NaN within one step as the radius nears 1;
+                // that is the same failure, and the eigen-decomposition of such a matrix would not converge
+                radius = allFinite(w.effective()) ? EigenvalueSpectrum.of(w.effective()).spectralRadius()
+                        : Double.POSITIVE_INFINITY;
                 if (!(radius < 1.0)) {
                     unstable = true;
                     stoppedAt = t;
@@ -129,6 +132,15 @@ public final class StaticAdaptation {
         }
         return new StaticAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(variance, reached),
                 Arrays.copyOf(mean, reached), List.copyOf(metrics), unstable, reachedTarget, stoppedAt, reason);
+    }
+
+    private static boolean allFinite(DMatrixRMaj m) {
+        for (int i = 0; i < m.getNumElements(); i++) {
+            if (!Double.isFinite(m.data[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static StaticStepMetrics measure(int t, StaticGaussianNetwork network, DMatrixRMaj w0, DMatrixRMaj manifold,
