@@ -360,7 +360,9 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
             LearningCurveFigure f = panels.computeIfAbsent(p.structure() + "-" + p.rule(), k -> new LearningCurveFigure(
                     results.plan().name() + ": " + p.structure() + " network learning with " + p.rule()
                             + " (mean \u00b1 s.e.m., " + results.plan().seeds() + " seeds)",
-                    "adaptation step", "retraining performance 1 - L/L0"));
+                    "adaptation step", "retraining performance 1 - L/L0")
+                    // a run that diverges records a huge loss just before it stops; keep the other curves readable
+                    .yRange(-0.25, 1.0));
             int colour = (p.regime().equals("lazy") ? 0 : 2) + (p.perturbation().equals("WMP") ? 0 : 1);
             f.add(p.regime() + "/" + p.perturbation(), colour, c.curves().get("performance"));
         }
