@@ -74,8 +74,8 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  * <p>Per run, besides the metrics of {@code lazy-rich}: the log-normal fit (MLE of
  * {@code ln|w|}, Kolmogorov-Smirnov distance; {@link WeightDistribution}) of the principal
  * magnitudes (ColEI: W+; DANN: W_EE) at initialisation, after the initial training and after the
- * adaptation, the fraction of those weights at 0 (projection), and the sign flips of every
- * recurrent parameter over both phases ({@link SignFlipCounter}, counted after every update and
+ * adaptation (not for a run that went unstable), the fraction of those weights at 0
+ * (projection), and the sign flips of every recurrent parameter over both phases ({@link SignFlipCounter}, counted after every update and
  * projection; must be 0). The network and U, V come from the paired seed, so at one seed index the
  * GD and EG, lazy and rich, WMP and OMP conditions of a structure share their draws.
  */
@@ -216,7 +216,9 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
                 .run(adapting, rule, setup.decoder(), setup.activity());
         adaptationFlips.update();
         AdaptationMeasurements.record(m, r, setup, a.steps());
-        fit(principal(adapting.recurrent()), "End", m);
+        if (r.completed()) {
+            fit(principal(adapting.recurrent()), "End", m);
+        }
         return m.scalar("trainingLoss", trainingLoss[trainingLoss.length - 1])
                 .scalar("signFlipsTraining", trainingFlips)
                 .scalar("signFlipsAdaptation", adaptationFlips.total())
@@ -302,6 +304,13 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
     private static void fit(DMatrixRMaj magnitudes, String when, Measurements m) {
         DMatrixRMaj w = magnitudes.copy();
         for (int k = 0; k < w.data.length; k++) {
+            if (!Double.isFinite(w.data[k])) {
+                // a run that diverged (counted as unstable) has no distribution to fit
+                for (String s : List.of("logMu", "logSigma", "ks", "zeroFraction")) {
+                    m.scalar(s + when, Double.NaN);
+                }
+                return;
+            }
             if (Math.abs(w.data[k]) <= SILENT) {
                 w.data[k] = 0.0;
             }
@@ -351,7 +360,9 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
             LearningCurveFigure f = panels.computeIfAbsent(p.structure() + "-" + p.rule(), k -> new LearningCurveFigure(
                     results.plan().name() + ": " + p.structure() + " network learning with " + p.rule()
                             + " (mean \u00b1 s.e.m., " + results.plan().seeds() + " seeds)",
-                    "adaptation step", "retraining performance 1 - L/L0"));
+                    "adaptation step", "retraining performance 1 - L/L0")
+                    // a run that diverges records a huge loss just before it stops; keep the other curves readable
+                    .yRange(-0.25, 1.0));
             int colour = (p.regime().equals("lazy") ? 0 : 2) + (p.perturbation().equals("WMP") ? 0 : 1);
             f.add(p.regime() + "/" + p.perturbation(), colour, c.curves().get("performance"));
         }

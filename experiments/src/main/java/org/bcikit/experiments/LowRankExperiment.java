@@ -26,8 +26,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * circuits"; science.md §5.6). One run draws {@code W0 ~ N(0,1)/N^e}, truncates its SVD to rank r
  * and rescales it to the Frobenius norm of W0 ({@link Initialisation#lowRankOf}), then runs the
  * usual protocol: initial training of W, PCA-manifold decoder, matched WMP/OMP, exact-GD
- * adaptation ({@link #DEFAULT_EXPONENT} says why e = 0.7). W0, U and the readout come from the paired seed, so at one seed index the four ranks
- * are truncations of the same matrix.
+ * adaptation ({@link #DEFAULT_EXPONENT} says why e = 0.7). W0, U and the readout come from the
+ * paired seed, so at one seed index the four ranks are truncations of the same matrix.
  *
  * <p>Laziness is measured over each learning phase, from its first to its last weights: relative
  * weight change {@code |W_T - W_0|_F / |W_0|_F}, representation alignment of {@code H H^T} (H: the
