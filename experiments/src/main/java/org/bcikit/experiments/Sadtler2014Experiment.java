@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.decoders.BlockResult;
 import org.bcikit.decoders.CursorTask;
+import org.bcikit.decoders.ExpectedLossSelector;
 import org.bcikit.decoders.KalmanVelocityDecoder;
 import org.bcikit.decoders.LearningMeasures;
 import org.bcikit.rnn.Adam;
@@ -24,7 +25,7 @@ import org.bcikit.rnn.RateRnnLearner;
  * RNN as the subject (science.md §5.3): pretrain the network ({@link RnnSubject}, after Rajeswaran
  * et al. 2024), calibrate the FA + Kalman intuitive decoder on its units ({@link RnnCalibration}),
  * let it practise with the intuitive decoder, choose a WMP and an OMP of matched expected loss
- * ({@link MatchedPerturbations}, after Payeur et al. 2023), then run baseline, perturbation and
+ * ({@link ExpectedLossSelector}, after Payeur et al. 2023), then run baseline, perturbation and
  * washout blocks while the network keeps learning trial by trial by backpropagation through the
  * decoder. Everything before the perturbation comes from the paired seed, so the WMP and OMP runs
  * of one seed are the same network, decoder and candidate set.
@@ -132,9 +133,9 @@ final class Sadtler2014Experiment implements Experiment<Sadtler2014Experiment.Pa
         for (int b = 0; b < p.baselineBlocks(); b++) {
             baseline.add(task.runBlock(rec, intuitive, CursorTask.Block.of("baseline", p.blockTrials()), shared));
         }
-        MatchedPerturbations.Selection sel = MatchedPerturbations.select(intuitive, rec.counts(), rec.targets(),
+        ExpectedLossSelector.Selection sel = ExpectedLossSelector.select(intuitive, rec.counts(), rec.targets(),
                 task.config().targets(), p.candidates(), shared);
-        MatchedPerturbations.Choice choice = p.perturbation().equals("WMP") ? sel.wmp() : sel.omp();
+        ExpectedLossSelector.Choice choice = p.perturbation().equals("WMP") ? sel.wmp() : sel.omp();
 
         SplittableRandom own = context.random();
         List<BlockResult> perturbed = new ArrayList<>();

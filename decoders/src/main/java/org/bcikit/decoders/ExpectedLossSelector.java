@@ -1,14 +1,10 @@
-package org.bcikit.experiments;
+package org.bcikit.decoders;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.bcikit.decoders.KalmanVelocityDecoder;
-import org.bcikit.decoders.OutsideManifoldPerturbation;
-import org.bcikit.decoders.Perturbation;
-import org.bcikit.decoders.WithinManifoldPerturbation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -29,21 +25,21 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * makes the cursor jitter; a selection blind to that variance picks WMPs that are much harder in
  * closed loop than the OMPs they were matched with.
  */
-final class MatchedPerturbations {
+public final class ExpectedLossSelector {
 
     /** A chosen perturbation, its decoder and its expected loss per target. */
-    record Choice(Perturbation perturbation, KalmanVelocityDecoder decoder, double[] losses) {
+    public record Choice(Perturbation perturbation, KalmanVelocityDecoder decoder, double[] losses) {
 
-        double meanLoss() {
+        public double meanLoss() {
             return Arrays.stream(losses).average().orElse(Double.NaN);
         }
     }
 
     /** The chosen pair and the median loss vector they were matched to. */
-    record Selection(Choice wmp, Choice omp, double[] median) {
+    public record Selection(Choice wmp, Choice omp, double[] median) {
     }
 
-    private MatchedPerturbations() {
+    private ExpectedLossSelector() {
     }
 
     /**
@@ -53,7 +49,7 @@ final class MatchedPerturbations {
      * @param k          number of targets
      * @param candidates random candidates of each kind
      */
-    static Selection select(KalmanVelocityDecoder intuitive, List<DMatrixRMaj> trials, List<Integer> targets, int k,
+    public static Selection select(KalmanVelocityDecoder intuitive, List<DMatrixRMaj> trials, List<Integer> targets, int k,
             int candidates, SplittableRandom rng) {
         int q = intuitive.units();
         DMatrixRMaj[] mean = new DMatrixRMaj[k];
