@@ -98,13 +98,6 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
     }
 
     /**
-     * @param steps        updates before the BCI
-     * @param learningRate GD learning rate (EG: see {@link Adaptation#egScale})
-     */
-    public record Training(int steps, double learningRate) {
-    }
-
-    /**
      * @param steps               updates on the perturbed decoder
      * @param learningRate        GD learning rate
      * @param egScale             EG rate = egScale x the GD rate / mean |w| at the start of each phase
@@ -122,7 +115,8 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
      * @param perturbation {@code WMP} or {@code OMP}
      */
     public record Params(String structure, String rule, String regime, String perturbation, Network network,
-            Training initialTraining, StaticPerturbationExperiment.Selection selection, Adaptation adaptation) {
+            StaticPerturbationExperiment.Training initialTraining, StaticPerturbationExperiment.Selection selection,
+            Adaptation adaptation) {
     }
 
     @Override
@@ -144,7 +138,7 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
     @Override
     public Params defaults() {
         return new Params("ColEI", "GD", "lazy", "WMP", new Network(100, 6, 1e-2, 0.0, 6, 0.1, 0.55, 1.0),
-                new Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
+                new StaticPerturbationExperiment.Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
                 new Adaptation(1000, 1e-3, 1.0, 100, 10));
     }
 
@@ -155,20 +149,14 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
         at.oneOf("regime", p.regime(), List.of("lazy", "rich"));
         at.oneOf("perturbation", p.perturbation(), List.of("WMP", "OMP"));
         Network n = p.network();
-        at.atLeast("network.units", n.units(), 2);
-        at.atLeast("network.targets", n.targets(), 1);
-        at.nonNegative("network.noiseVariance", n.noiseVariance());
-        at.nonNegative("network.inputNoiseVariance", n.inputNoiseVariance());
-        at.require(n.manifoldDimension() >= 2
-                        && n.manifoldDimension() <= Math.min(MatchedPerturbations.MAX_ENUMERATED_DIMENSION, n.units()),
-                "network.manifoldDimension", "an integer in [2, min(8, units)]", n.manifoldDimension());
+        StaticPerturbationExperiment.validateTask(at.below("network"), n.units(), n.targets(), n.noiseVariance(),
+                n.inputNoiseVariance(), n.manifoldDimension());
         at.require(n.inhibitoryFraction() > 0 && n.inhibitoryFraction() < 1, "network.inhibitoryFraction",
                 "a number in (0, 1)", n.inhibitoryFraction());
         at.positive("network.lazyExponent", n.lazyExponent());
         at.positive("network.richExponent", n.richExponent());
-        at.atLeast("initialTraining.steps", p.initialTraining().steps(), 0);
-        at.positive("initialTraining.learningRate", p.initialTraining().learningRate());
-        at.atLeast("selection.ompCandidates", p.selection().ompCandidates(), 1);
+        p.initialTraining().validate(at.below("initialTraining"));
+        p.selection().validate(at.below("selection"));
         Adaptation a = p.adaptation();
         at.atLeast("adaptation.steps", a.steps(), 1);
         at.positive("adaptation.learningRate", a.learningRate());

@@ -105,17 +105,11 @@ public final class IncrementalOmpExperiment implements Experiment<IncrementalOmp
     public void validate(Params p, Validation at) {
         at.oneOf("training", p.training(), List.of("direct", "incremental"));
         Network n = p.network();
-        at.atLeast("network.units", n.units(), 2);
-        at.atLeast("network.targets", n.targets(), 1);
-        at.nonNegative("network.noiseVariance", n.noiseVariance());
-        at.nonNegative("network.inputNoiseVariance", n.inputNoiseVariance());
-        at.require(n.manifoldDimension() >= 2
-                        && n.manifoldDimension() <= Math.min(MatchedPerturbations.MAX_ENUMERATED_DIMENSION, n.units()),
-                "network.manifoldDimension", "an integer in [2, min(8, units)]", n.manifoldDimension());
+        StaticPerturbationExperiment.validateTask(at.below("network"), n.units(), n.targets(), n.noiseVariance(),
+                n.inputNoiseVariance(), n.manifoldDimension());
         at.positive("network.exponent", n.exponent());
-        at.atLeast("initialTraining.steps", p.initialTraining().steps(), 0);
-        at.positive("initialTraining.learningRate", p.initialTraining().learningRate());
-        at.atLeast("selection.ompCandidates", p.selection().ompCandidates(), 1);
+        p.initialTraining().validate(at.below("initialTraining"));
+        p.selection().validate(at.below("selection"));
         Adaptation a = p.adaptation();
         at.atLeast("adaptation.steps", a.steps(), 1);
         at.positive("adaptation.learningRate", a.learningRate());

@@ -97,24 +97,15 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
     @Override
     public void validate(Params p, Validation at) {
         Network n = p.network();
-        at.atLeast("network.units", n.units(), 2);
+        StaticPerturbationExperiment.validateTask(at.below("network"), n.units(), n.targets(), n.noiseVariance(),
+                n.inputNoiseVariance(), n.manifoldDimension());
         at.require(p.rank() >= 1 && p.rank() <= n.units(), "rank", "an integer in [1, network.units = " + n.units() + "]",
                 p.rank());
         at.oneOf("perturbation", p.perturbation(), List.of("WMP", "OMP"));
-        at.atLeast("network.targets", n.targets(), 1);
-        at.nonNegative("network.noiseVariance", n.noiseVariance());
-        at.nonNegative("network.inputNoiseVariance", n.inputNoiseVariance());
-        at.require(n.manifoldDimension() >= 2
-                        && n.manifoldDimension() <= Math.min(MatchedPerturbations.MAX_ENUMERATED_DIMENSION, n.units()),
-                "network.manifoldDimension", "an integer in [2, min(8, units)]", n.manifoldDimension());
         at.positive("network.exponent", n.exponent());
-        at.atLeast("initialTraining.steps", p.initialTraining().steps(), 0);
-        at.positive("initialTraining.learningRate", p.initialTraining().learningRate());
-        at.atLeast("selection.ompCandidates", p.selection().ompCandidates(), 1);
-        at.atLeast("adaptation.steps", p.adaptation().steps(), 1);
-        at.positive("adaptation.learningRate", p.adaptation().learningRate());
-        at.atLeast("adaptation.metricsEvery", p.adaptation().metricsEvery(), 1);
-        at.atLeast("adaptation.stabilityCheckEvery", p.adaptation().stabilityCheckEvery(), 1);
+        p.initialTraining().validate(at.below("initialTraining"));
+        p.selection().validate(at.below("selection"));
+        p.adaptation().validate(at.below("adaptation"));
     }
 
     @Override

@@ -46,10 +46,20 @@ public final class StaticPerturbationExperiment implements Experiment<StaticPert
 
     /** Initial training: plain GD steps on W with the network's own readout. */
     public record Training(int steps, double learningRate) {
+
+        /** Checks the values at {@code at} (the record's own JSON object). */
+        void validate(Validation at) {
+            at.atLeast("steps", steps, 0);
+            at.positive("learningRate", learningRate);
+        }
     }
 
     /** Perturbation candidates: all M! - 1 factor permutations and this many random unit permutations. */
     public record Selection(int ompCandidates) {
+
+        void validate(Validation at) {
+            at.atLeast("ompCandidates", ompCandidates, 1);
+        }
     }
 
     /**
@@ -61,6 +71,28 @@ public final class StaticPerturbationExperiment implements Experiment<StaticPert
      * @param stabilityCheckEvery spectral-radius check every this many steps
      */
     public record Adaptation(int steps, double learningRate, int metricsEvery, int stabilityCheckEvery) {
+
+        void validate(Validation at) {
+            at.atLeast("steps", steps, 1);
+            at.positive("learningRate", learningRate);
+            at.atLeast("metricsEvery", metricsEvery, 1);
+            at.atLeast("stabilityCheckEvery", stabilityCheckEvery, 1);
+        }
+    }
+
+    /**
+     * The checks every static-network experiment makes of its {@code network} object: units,
+     * targets, noise variances and a manifold dimension small enough to enumerate every WMP.
+     */
+    static void validateTask(Validation network, int units, int targets, double noiseVariance,
+            double inputNoiseVariance, int manifoldDimension) {
+        network.atLeast("units", units, 2);
+        network.atLeast("targets", targets, 1);
+        network.nonNegative("noiseVariance", noiseVariance);
+        network.nonNegative("inputNoiseVariance", inputNoiseVariance);
+        network.require(manifoldDimension >= 2
+                        && manifoldDimension <= Math.min(MatchedPerturbations.MAX_ENUMERATED_DIMENSION, units),
+                "manifoldDimension", "an integer in [2, min(8, units)]", manifoldDimension);
     }
 
     /**
@@ -98,23 +130,14 @@ public final class StaticPerturbationExperiment implements Experiment<StaticPert
     public void validate(Params p, Validation at) {
         at.oneOf("regime", p.regime(), List.of("lazy", "rich"));
         at.oneOf("perturbation", p.perturbation(), List.of("WMP", "OMP"));
-        at.atLeast("network.units", p.network().units(), 2);
-        at.atLeast("network.targets", p.network().targets(), 1);
-        at.nonNegative("network.noiseVariance", p.network().noiseVariance());
-        at.nonNegative("network.inputNoiseVariance", p.network().inputNoiseVariance());
-        at.require(p.network().manifoldDimension() >= 2
-                        && p.network().manifoldDimension() <= Math.min(MatchedPerturbations.MAX_ENUMERATED_DIMENSION,
-                                p.network().units()),
-                "network.manifoldDimension", "an integer in [2, min(8, units)]", p.network().manifoldDimension());
-        at.positive("network.lazyExponent", p.network().lazyExponent());
-        at.positive("network.richExponent", p.network().richExponent());
-        at.atLeast("initialTraining.steps", p.initialTraining().steps(), 0);
-        at.positive("initialTraining.learningRate", p.initialTraining().learningRate());
-        at.atLeast("selection.ompCandidates", p.selection().ompCandidates(), 1);
-        at.atLeast("adaptation.steps", p.adaptation().steps(), 1);
-        at.positive("adaptation.learningRate", p.adaptation().learningRate());
-        at.atLeast("adaptation.metricsEvery", p.adaptation().metricsEvery(), 1);
-        at.atLeast("adaptation.stabilityCheckEvery", p.adaptation().stabilityCheckEvery(), 1);
+        Network n = p.network();
+        validateTask(at.below("network"), n.units(), n.targets(), n.noiseVariance(), n.inputNoiseVariance(),
+                n.manifoldDimension());
+        at.positive("network.lazyExponent", n.lazyExponent());
+        at.positive("network.richExponent", n.richExponent());
+        p.initialTraining().validate(at.below("initialTraining"));
+        p.selection().validate(at.below("selection"));
+        p.adaptation().validate(at.below("adaptation"));
     }
 
     @Override

@@ -20,7 +20,7 @@ class DaleBciExperimentTest {
 
     private static Measurements run(String structure, String rule, String regime, String perturbation, long seed) {
         DaleBciExperiment.Params p = new DaleBciExperiment.Params(structure, rule, regime, perturbation,
-                new DaleBciExperiment.Network(40, 6, 1e-2, 0, 6, 0.1, 0.55, 1.0), new DaleBciExperiment.Training(200, 1e-2),
+                new DaleBciExperiment.Network(40, 6, 1e-2, 0, 6, 0.1, 0.55, 1.0), new StaticPerturbationExperiment.Training(200, 1e-2),
                 new StaticPerturbationExperiment.Selection(100), new DaleBciExperiment.Adaptation(100, 1e-3, 1.0, 100, 10));
         return EXPERIMENT.run(p, new RunContext(0, structure + "/" + rule, 0, seed, seed));
     }

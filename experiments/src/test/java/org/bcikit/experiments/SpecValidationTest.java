@@ -26,6 +26,17 @@ class SpecValidationTest {
     }
 
     @Test
+    void nestedChecksNameTheFullPathAndTheGridPlaceOfSweptValues() {
+        Validation root = new Validation("s.json", "$.parameters",
+                java.util.Map.of(".staticNetwork.adaptation.steps", "$.sweep[1].values[2]"));
+        Validation adaptation = root.below("staticNetwork").below("adaptation");
+        assertEquals("s.json: $.sweep[1].values[2]: expected an integer >= 1, got 0",
+                assertThrows(InvalidInputException.class, () -> adaptation.atLeast("steps", 0, 1)).getMessage());
+        assertEquals("s.json: $.parameters.staticNetwork.adaptation.learningRate: expected a number > 0, got -1.0",
+                assertThrows(InvalidInputException.class, () -> adaptation.positive("learningRate", -1)).getMessage());
+    }
+
+    @Test
     void wrongTypeNamesThePathAndWhatWasExpected() {
         assertEquals("test.json: $.parameters.adaptation.learningRate: expected a number, got \"fast\"",
                 error(with("{\"adaptation\": {\"learningRate\": \"fast\"}}")));
