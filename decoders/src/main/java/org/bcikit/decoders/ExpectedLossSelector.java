@@ -68,19 +68,11 @@ public final class ExpectedLossSelector {
                     norm));
             omps.add(evaluate(OutsideManifoldPerturbation.random(q, rng), intuitive, mean, cov, vInt, norm));
         }
-        List<Choice> all = new ArrayList<>(wmps);
-        all.addAll(omps);
-        double[] median = new double[k];
-        double[] col = new double[all.size()];
-        for (int t = 0; t < k; t++) {
-            for (int i = 0; i < all.size(); i++) {
-                col[i] = all.get(i).losses()[t];
-            }
-            Arrays.sort(col);
-            int n = col.length;
-            median[t] = n % 2 == 1 ? col[n / 2] : 0.5 * (col[n / 2 - 1] + col[n / 2]);
-        }
-        return new Selection(closest(wmps, median), closest(omps, median), median);
+        List<double[]> all = new ArrayList<>(losses(wmps));
+        all.addAll(losses(omps));
+        double[] median = MatchedDifficulty.median(all);
+        return new Selection(wmps.get(MatchedDifficulty.nearest(losses(wmps), median)),
+                omps.get(MatchedDifficulty.nearest(losses(omps), median)), median);
     }
 
     private static Choice evaluate(Perturbation p, KalmanVelocityDecoder intuitive, DMatrixRMaj[] mean,
@@ -107,21 +99,12 @@ public final class ExpectedLossSelector {
         return v;
     }
 
-    private static Choice closest(List<Choice> cands, double[] target) {
-        Choice best = null;
-        double bestDist = Double.POSITIVE_INFINITY;
-        for (Choice c : cands) {
-            double s = 0;
-            for (int t = 0; t < target.length; t++) {
-                double e = c.losses()[t] - target[t];
-                s += e * e;
-            }
-            if (s < bestDist) {
-                bestDist = s;
-                best = c;
-            }
+    private static List<double[]> losses(List<Choice> choices) {
+        List<double[]> out = new ArrayList<>();
+        for (Choice c : choices) {
+            out.add(c.losses());
         }
-        return best;
+        return out;
     }
 
     /** Per-target mean (q x 1) and covariance (q x q) over every bin of the target's trials. */

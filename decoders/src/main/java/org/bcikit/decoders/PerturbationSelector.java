@@ -140,8 +140,9 @@ public final class PerturbationSelector {
         }
         List<Choice> all = new ArrayList<>(wPass);
         all.addAll(oPass);
-        double[] median = medianLoss(all);
-        return new Selection(closest(wPass, median), closest(oPass, median), wmps.size(), omps.size(),
+        double[] median = MatchedDifficulty.median(losses(all));
+        return new Selection(wPass.get(MatchedDifficulty.nearest(losses(wPass), median)),
+                oPass.get(MatchedDifficulty.nearest(losses(oPass), median)), wmps.size(), omps.size(),
                 screen ? wPass.size() : -1, screen ? oPass.size() : -1, median);
     }
 
@@ -178,36 +179,12 @@ public final class PerturbationSelector {
         return out;
     }
 
-    private static double[] medianLoss(List<Choice> all) {
-        int k = all.get(0).prediction().losses().length;
-        double[] median = new double[k];
-        double[] col = new double[all.size()];
-        for (int t = 0; t < k; t++) {
-            for (int i = 0; i < all.size(); i++) {
-                col[i] = all.get(i).prediction().losses()[t];
-            }
-            Arrays.sort(col);
-            int n = col.length;
-            median[t] = n % 2 == 1 ? col[n / 2] : 0.5 * (col[n / 2 - 1] + col[n / 2]);
+    private static List<double[]> losses(List<Choice> choices) {
+        List<double[]> out = new ArrayList<>();
+        for (Choice c : choices) {
+            out.add(c.prediction().losses());
         }
-        return median;
-    }
-
-    private static Choice closest(List<Choice> cands, double[] target) {
-        Choice best = null;
-        double bestDist = Double.POSITIVE_INFINITY;
-        for (Choice c : cands) {
-            double[] l = c.prediction().losses();
-            double s = 0;
-            for (int t = 0; t < l.length; t++) {
-                s += (l[t] - target[t]) * (l[t] - target[t]);
-            }
-            if (s < bestDist) {
-                bestDist = s;
-                best = c;
-            }
-        }
-        return best;
+        return out;
     }
 
     /** All non-identity permutations of d factors when few enough, else distinct random ones. */
@@ -218,9 +195,7 @@ public final class PerturbationSelector {
         }
         List<int[]> out = new ArrayList<>();
         if (total - 1 <= wmpCandidates) {
-            permute(Permutations.identity(d), 0, out);
-            out.removeIf(Permutations::isIdentity);
-            return out;
+            return Permutations.allButIdentity(d);
         }
         Set<String> seen = new HashSet<>();
         while (out.size() < wmpCandidates) {
@@ -230,20 +205,5 @@ public final class PerturbationSelector {
             }
         }
         return out;
-    }
-
-    private static void permute(int[] a, int i, List<int[]> out) {
-        if (i == a.length) {
-            out.add(a.clone());
-            return;
-        }
-        for (int j = i; j < a.length; j++) {
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-            permute(a, i + 1, out);
-            a[j] = a[i];
-            a[i] = t;
-        }
     }
 }

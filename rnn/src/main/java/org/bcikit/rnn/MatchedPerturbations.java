@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.bcikit.decoders.MatchedDifficulty;
+import org.bcikit.decoders.Permutations;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -61,7 +63,7 @@ public final class MatchedPerturbations {
         int n = activity.size();
         DMatrixRMaj v = new DMatrixRMaj(targets.numRows, n);
 
-        List<int[]> wmpPerms = nonIdentityPermutations(m);
+        List<int[]> wmpPerms = Permutations.allButIdentity(m);
         double[][] wmpLoss = new double[wmpPerms.size()][];
         for (int i = 0; i < wmpLoss.length; i++) {
             decoder.withinManifold(wmpPerms.get(i), v);
@@ -70,97 +72,19 @@ public final class MatchedPerturbations {
         int[][] ompPerms = new int[ompCandidates][];
         double[][] ompLoss = new double[ompCandidates][];
         for (int i = 0; i < ompCandidates; i++) {
-            ompPerms[i] = randomPermutation(n, rng);
+            ompPerms[i] = Permutations.random(n, rng);
             decoder.outsideManifold(ompPerms[i], v);
             ompLoss[i] = activity.perConditionLoss(v, targets, new double[k]);
         }
-        double[] median = new double[k];
-        double[] column = new double[wmpLoss.length + ompLoss.length];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < wmpLoss.length; i++) {
-                column[i] = wmpLoss[i][c];
-            }
-            for (int i = 0; i < ompLoss.length; i++) {
-                column[wmpLoss.length + i] = ompLoss[i][c];
-            }
-            Arrays.sort(column);
-            int len = column.length;
-            median[c] = len % 2 == 1 ? column[len / 2] : 0.5 * (column[len / 2 - 1] + column[len / 2]);
-        }
-        int w = nearest(wmpLoss, median);
-        int o = nearest(ompLoss, median);
+        List<double[]> all = new ArrayList<>(Arrays.asList(wmpLoss));
+        all.addAll(Arrays.asList(ompLoss));
+        double[] median = MatchedDifficulty.median(all);
+        int w = MatchedDifficulty.nearest(Arrays.asList(wmpLoss), median);
+        int o = MatchedDifficulty.nearest(Arrays.asList(ompLoss), median);
         ReadoutPerturbation wmp = new ReadoutPerturbation(ReadoutPerturbation.Kind.WMP, wmpPerms.get(w),
                 decoder.withinManifold(wmpPerms.get(w), new DMatrixRMaj(targets.numRows, n)), wmpLoss[w]);
         ReadoutPerturbation omp = new ReadoutPerturbation(ReadoutPerturbation.Kind.OMP, ompPerms[o],
                 decoder.outsideManifold(ompPerms[o], new DMatrixRMaj(targets.numRows, n)), ompLoss[o]);
         return new Selection(wmp, omp, median, wmpLoss.length, ompCandidates);
-    }
-
-    /** Every permutation of 0..m-1 except the identity, in lexicographic order. */
-    static List<int[]> nonIdentityPermutations(int m) {
-        List<int[]> out = new ArrayList<>();
-        int[] p = new int[m];
-        for (int i = 0; i < m; i++) {
-            p[i] = i;
-        }
-        while (nextPermutation(p)) {
-            out.add(p.clone());
-        }
-        return out;
-    }
-
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-    static int[] randomPermutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    private static boolean nextPermutation(int[] p) {
-        int i = p.length - 2;
-        while (i >= 0 && p[i] >= p[i + 1]) {
-            i--;
-        }
-        if (i < 0) {
-            return false;
-        }
-        int j = p.length - 1;
-        while (p[j] <= p[i]) {
-            j--;
-        }
-        int t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-        for (int a = i + 1, b = p.length - 1; a < b; a++, b--) {
-            t = p[a];
-            p[a] = p[b];
-            p[b] = t;
-        }
-        return true;
-    }
-
-    private static int nearest(double[][] losses, double[] target) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < losses.length; i++) {
-            double d = 0;
-            for (int c = 0; c < target.length; c++) {
-                double e = losses[i][c] - target[c];
-                d += e * e;
-            }
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = i;
-            }
-        }
-        return best;
     }
 }
