@@ -1,5 +1,7 @@
 package org.bcikit.data;
 
+import java.nio.file.Path;
+
 /**
  * Choices a reader cannot take from the file alone.
  *
@@ -18,5 +20,25 @@ public record ReadOptions(double binWidth) {
     /** The bin width to use: the chosen one, or {@code fallback} when none was chosen. */
     public double binWidthOr(double fallback) {
         return Double.isNaN(binWidth) ? fallback : binWidth;
+    }
+
+    /**
+     * Sets the bin width of {@code b}, recording where it came from as metadata
+     * {@code binWidthSource}: the file's own width ({@code fromFile}, NaN if the file has none)
+     * wins, then this option, then {@link #DEFAULT_BIN_WIDTH}. A requested width different from
+     * the file's is an error naming {@code file}, never a silent re-binning.
+     */
+    public void applyBinWidth(Recording.Builder b, double fromFile, Path file) {
+        if (!Double.isNaN(fromFile)) {
+            if (!Double.isNaN(binWidth) && binWidth != fromFile) {
+                throw InvalidInputException.at(file, "bin_width", "the file's counts are binned at " + fromFile
+                        + " s, but " + binWidth + " s was requested; binned counts cannot be re-binned");
+            }
+            b.binWidth(fromFile).metadata("binWidthSource", "file");
+        } else if (!Double.isNaN(binWidth)) {
+            b.binWidth(binWidth).metadata("binWidthSource", "option");
+        } else {
+            b.binWidth(DEFAULT_BIN_WIDTH).metadata("binWidthSource", "default");
+        }
     }
 }

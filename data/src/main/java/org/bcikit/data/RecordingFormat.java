@@ -6,6 +6,11 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.bcikit.data.csv.CsvRecordingReader;
+import org.bcikit.data.mat.MatReader;
+import org.bcikit.data.npy.NpyRecordingReader;
+import org.bcikit.data.nwb.NwbReader;
+
 /** The recording formats bcikit reads, each with its file extension and reader. */
 public enum RecordingFormat {
     /** Long CSV layout, one row per trial and bin ({@link CsvRecordingReader}). */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bcikit.data.csv.CsvRecordingWriter;
+import org.bcikit.data.npy.NpyRecordingWriter;
+
 /** The one entry point for reading and writing recordings in any supported format. */
 public final class Recordings {
 

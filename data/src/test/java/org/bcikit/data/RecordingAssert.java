@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.ejml.data.DMatrixRMaj;
 
 /** Bit-for-bit comparison of two recordings' contents. */
-final class RecordingAssert {
+public final class RecordingAssert {
 
     private RecordingAssert() {
     }
 
-    static void assertSameContent(Recording expected, Recording actual, boolean startTimes) {
+    public static void assertSameContent(Recording expected, Recording actual, boolean startTimes) {
         assertEquals(expected.unitIds(), actual.unitIds());
         assertEquals(expected.binWidth(), actual.binWidth());
         assertEquals(expected.trials().size(), actual.trials().size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 
+import org.bcikit.data.io.AtomicFiles;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

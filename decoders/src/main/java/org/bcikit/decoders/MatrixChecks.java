@@ -4,12 +4,12 @@ import org.bcikit.data.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
 /** Shape and value checks shared by the decoders; failures name the field and what was expected. */
-final class MatrixChecks {
+public final class MatrixChecks {
 
     private MatrixChecks() {
     }
 
-    static DMatrixRMaj shape(String field, DMatrixRMaj m, int rows, int cols) {
+    public static DMatrixRMaj shape(String field, DMatrixRMaj m, int rows, int cols) {
         if (m == null) {
             throw new InvalidInputException(field + ": expected a " + rows + " x " + cols + " matrix, got none");
         }
@@ -22,7 +22,7 @@ final class MatrixChecks {
     }
 
     /** Accepts n x 1 or 1 x n and returns an n x 1 copy. */
-    static DMatrixRMaj vector(String field, DMatrixRMaj m, int n) {
+    public static DMatrixRMaj vector(String field, DMatrixRMaj m, int n) {
         if (m == null) {
             throw new InvalidInputException(field + ": expected a vector of " + n + ", got none");
         }
@@ -36,7 +36,7 @@ final class MatrixChecks {
         return v;
     }
 
-    static void finite(String field, DMatrixRMaj m) {
+    public static void finite(String field, DMatrixRMaj m) {
         for (int k = 0; k < m.getNumElements(); k++) {
             if (!Double.isFinite(m.data[k])) {
                 throw new InvalidInputException(field + "[" + (k / m.numCols) + "][" + (k % m.numCols)
@@ -45,14 +45,14 @@ final class MatrixChecks {
         }
     }
 
-    static void counts(double[] counts, int q) {
+    public static void counts(double[] counts, int q) {
         if (counts.length != q) {
             throw new InvalidInputException("counts: decoder reads " + q + " units, got " + counts.length);
         }
     }
 
     /** Checks that {@code perm} is a permutation of 0..n-1. */
-    static int[] permutation(String field, int[] perm, int n) {
+    public static int[] permutation(String field, int[] perm, int n) {
         if (perm == null || perm.length != n) {
             throw new InvalidInputException(field + ": expected a permutation of " + n + " indices, got "
                     + (perm == null ? "none" : perm.length));
@@ -68,7 +68,7 @@ final class MatrixChecks {
         return perm.clone();
     }
 
-    static double maxAbs(DMatrixRMaj m) {
+    public static double maxAbs(DMatrixRMaj m) {
         double x = 0;
         for (int k = 0; k < m.getNumElements(); k++) {
             x = Math.max(x, Math.abs(m.data[k]));
@@ -76,7 +76,7 @@ final class MatrixChecks {
         return x;
     }
 
-    static double maxAbsDiff(DMatrixRMaj a, DMatrixRMaj b) {
+    public static double maxAbsDiff(DMatrixRMaj a, DMatrixRMaj b) {
         if (a.getNumElements() != b.getNumElements()) {
             throw new InvalidInputException("cannot compare " + a.numRows + " x " + a.numCols + " with "
                     + b.numRows + " x " + b.numCols);

@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 
 /** Multi-output least squares with an explicit rank check, for calibration and adaptation. */
-final class Regression {
+public final class Regression {
 
     /** Relative singular-value threshold below which a regression is called rank-deficient. */
     static final double RANK_TOLERANCE = 1e-10;
@@ -15,7 +15,7 @@ final class Regression {
     }
 
     /** True when the columns of {@code x} are linearly independent (to {@link #RANK_TOLERANCE}). */
-    static boolean fullColumnRank(DMatrixRMaj x) {
+    public static boolean fullColumnRank(DMatrixRMaj x) {
         double[] sv = SingularOps_DDRM.singularValues(x);
         double max = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -27,7 +27,7 @@ final class Regression {
     }
 
     /** B minimising ||Y - X B||, with a rank check on X. */
-    static DMatrixRMaj leastSquares(DMatrixRMaj x, DMatrixRMaj y, String field, String why) {
+    public static DMatrixRMaj leastSquares(DMatrixRMaj x, DMatrixRMaj y, String field, String why) {
         if (!fullColumnRank(x)) {
             throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
         }
@@ -43,7 +43,7 @@ final class Regression {
     }
 
     /** Maximum-likelihood residual covariance (Y - X B)^T (Y - X B) / n. */
-    static DMatrixRMaj residualCovariance(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj b) {
+    public static DMatrixRMaj residualCovariance(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj b) {
         DMatrixRMaj res = y.copy();
         CommonOps_DDRM.multAdd(-1, x, b, res);
         DMatrixRMaj cov = new DMatrixRMaj(y.numCols, y.numCols);

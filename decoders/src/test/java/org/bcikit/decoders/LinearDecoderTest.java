@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.decoders.kalman.KalmanVelocityDecoderTest;
+import org.bcikit.decoders.task.SyntheticRig;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,128 @@
+package org.bcikit.data.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.ReadOptions;
+import org.bcikit.data.Recording;
+import org.bcikit.data.RecordingReader;
+
+/**
+ * Reads a recording from bcikit's long CSV layout: one row per (trial, bin), comment lines
+ * first, then a required header row.
+ *
+ * <pre>
+ * # bin_width=0.045
+ * trial,bin,target_x,target_y,condition,outcome,cursor_x,cursor_y,vel_x,vel_y,unit_a,unit_b
+ * 0,0,1,0,0,success,0,0,0,0,2,0
+ * </pre>
+ *
+ * <p>{@code trial} (any label; a trial's rows contiguous) and {@code bin} (0, 1, ... within each
+ * trial) are required; {@link CsvRecordingWriter#RESERVED} lists the optional columns; every other
+ * column is a unit, named by its header, holding finite counts &gt;= 0. Per-trial columns (target,
+ * condition, outcome) repeat the trial's value on every row or are empty; a trial's cursor and
+ * velocity cells are all numbers or all empty. The bin width in seconds comes from a
+ * {@code # bin_width=S} comment, else from {@link ReadOptions}, else 0.045 s (noted in the
+ * recording's metadata as {@code binWidthSource}).
+ */
+public final class CsvRecordingReader implements RecordingReader {
+
+    @Override
+    public Recording read(Path file, ReadOptions options) throws IOException {
+        double fileBinWidth = Double.NaN;
+        int lineNo = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.startsWith("#")) {
+                    fileBinWidth = binWidthComment(line, fileBinWidth, file, lineNo);
+                    continue;
+                }
+                List<String> header = CsvLines.split(line);
+                if (header == null) {
+                    throw InvalidInputException.at(file, "line " + lineNo, "expected a closing double quote");
+                }
+                CsvColumns cols = CsvColumns.of(header, file, lineNo);
+                Recording.Builder b = Recording.builder().source(file.toString()).unitIds(cols.unitIds());
+                options.applyBinWidth(b, fileBinWidth, file);
+                new CsvTrialAssembler(file, cols).readRows(in, lineNo, b);
+                try {
+                    return b.build();
+                } catch (InvalidInputException e) {
+                    throw e.inFile(file);
+                }
+            }
+        }
+        throw InvalidInputException.at(file, "header", "expected a header row starting 'trial,bin,' followed by "
+                + "unit columns, found " + (lineNo == 0 ? "an empty file" : "only comments"));
+    }
+
+    private static double binWidthComment(String line, double current, Path file, int lineNo) {
+        String body = line.substring(1).trim().toLowerCase(Locale.ROOT);
+        if (!body.startsWith("bin_width")) {
+            return current;
+        }
+        String value = body.substring("bin_width".length()).trim();
+        Double v = value.startsWith("=") ? CsvLines.parse(value.substring(1).trim()) : null;
+        if (v == null || !(v > 0) || v.isInfinite()) {
+            throw InvalidInputException.at(file, "line " + lineNo + ": bin_width",
+                    "expected '# bin_width=S' with S in seconds > 0, found '" + line.trim() + "'");
+        }
+        return v;
+    }
+
+    /** Column positions of a header row; -1 for an absent optional column. */
+    record CsvColumns(int trial, int bin, int targetX, int targetY, int condition, int outcome,
+                      int cursorX, int cursorY, int velX, int velY, int[] units, List<String> names) {
+
+        static CsvColumns of(List<String> names, Path file, int lineNo) {
+            Set<String> seen = new HashSet<>();
+            for (String n : names) {
+                if (n.isEmpty() || !seen.add(n)) {
+                    throw InvalidInputException.at(file, "line " + lineNo + ": header",
+                            "expected unique, non-empty column names, found " + (n.isEmpty() ? "an empty one" : "'" + n + "' twice"));
+                }
+            }
+            int trial = names.indexOf("trial");
+            int bin = names.indexOf("bin");
+            if (trial < 0 || bin < 0) {
+                throw InvalidInputException.at(file, "line " + lineNo + ": header", "expected the required columns "
+                        + "'trial' and 'bin', found " + names);
+            }
+            int[] units = java.util.stream.IntStream.range(0, names.size())
+                    .filter(i -> !CsvRecordingWriter.RESERVED.contains(names.get(i))).toArray();
+            if (units.length == 0) {
+                throw InvalidInputException.at(file, "line " + lineNo + ": header",
+                        "expected at least one unit column besides " + CsvRecordingWriter.RESERVED + ", found none");
+            }
+            return new CsvColumns(trial, bin, pair(names, "target_x", "target_y", file, lineNo),
+                    names.indexOf("target_y"), names.indexOf("condition"), names.indexOf("outcome"),
+                    pair(names, "cursor_x", "cursor_y", file, lineNo), names.indexOf("cursor_y"),
+                    pair(names, "vel_x", "vel_y", file, lineNo), names.indexOf("vel_y"), units, names);
+        }
+
+        private static int pair(List<String> names, String x, String y, Path file, int lineNo) {
+            if (names.contains(x) != names.contains(y)) {
+                throw InvalidInputException.at(file, "line " + lineNo + ": header", "expected both '" + x
+                        + "' and '" + y + "' or neither, found only '" + (names.contains(x) ? x : y) + "'");
+            }
+            return names.indexOf(x);
+        }
+
+        List<String> unitIds() {
+            return java.util.Arrays.stream(units).mapToObj(names::get).toList();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.bcikit.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.io.JsonFiles;
+import org.bcikit.manifold.fa.FactorAnalysis;
+import org.bcikit.manifold.fa.FactorModel;
+import org.ejml.data.DMatrixRMaj;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+/**
+ * {@code bcikit bench fa DATA.npy}: times {@link FactorAnalysis#fit} (covariance, EM, everything
+ * from the samples to the model) on one thread and prints one JSON line with the fields of
+ * {@code shared/bench/fa_sklearn.py}, so the two can be run side by side on the same file.
+ * The JVM compiles the hot loops in background threads during the first fits, and until it has
+ * finished those threads compete with the fit for the cores (on a loaded 2-core machine the
+ * first few fits took 4-8 times their later wall time). {@code --warmup} untimed fits come first
+ * and then more until one of them runs with the compiler idle, so the timed ones measure compiled
+ * code without compiler threads competing; {@code --warmup 0} times a cold start.
+ */
+@Command(name = "fa", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+        description = "Factor-analysis fit time on a samples x units .npy matrix (as shared/bench/fa_sklearn.py).")
+public final class BenchFaCommand implements Callable<Integer> {
+
+    /** Upper bound on warm-up fits while waiting for the JIT compiler to go idle. */
+    static final int MAX_WARMUP = 100;
+
+    @Parameters(index = "0", paramLabel = "DATA.npy", description = "A samples x units float .npy matrix.")
+    Path file;
+
+    @Option(names = "--dims", defaultValue = "10", description = "Number of factors. Default: ${DEFAULT-VALUE}.")
+    int dims;
+
+    @Option(names = "--reps", defaultValue = "3", description = "Timed fits. Default: ${DEFAULT-VALUE}.")
+    int reps;
+
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Untimed fits first, then more until one runs with the JIT compiler idle (at most 100); "
+                    + "0 times a cold start. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--tol", defaultValue = "1e-8",
+            description = "Relative log-likelihood gain at which EM stops. Default: ${DEFAULT-VALUE}.")
+    double tolerance;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (reps < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reps: expected at least 1, found " + reps);
+        }
+        if (warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup: expected 0 or more, found " + warmup);
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tol: expected a number in (0, 1), found " + tolerance);
+        }
+        DMatrixRMaj x = SamplesFile.readMatrix(file);
+        FactorAnalysis fa;
+        try {
+            fa = new FactorAnalysis(dims).withTolerance(tolerance);
+        } catch (InvalidInputException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dims: " + e.getMessage());
+        }
+        int warmed;
+        double[] seconds = new double[reps];
+        double[] cpuSeconds = new double[reps];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        FactorModel model = null;
+        try {
+            warmed = warmUp(fa, x);
+            for (int r = 0; r < reps; r++) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                model = fa.fit(x);
+                seconds[r] = (System.nanoTime() - t0) / 1e9;
+                cpuSeconds[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            }
+        } catch (InvalidInputException e) {
+            throw e.inFile(file);
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("library", "bcikit " + Bcikit.version() + " (Java " + Runtime.version().feature() + ", EM on the covariance"
+                + (fa.accelerated() ? " + SQUAREM" : "") + ")");
+        json.put("fit_seconds_median", median(seconds));
+        json.put("fit_seconds_min", sorted[0]);
+        json.put("loglik_per_sample", model.logLikelihoodPerSample());
+        json.put("n_iter", model.iterations());
+        json.put("converged", model.converged());
+        json.put("fit_seconds", seconds);
+        // CPU time of the fitting thread: what the fit costs when other processes share the cores
+        json.put("fit_cpu_seconds_median", median(cpuSeconds));
+        json.put("warmup", warmed);
+        json.put("tol", tolerance);
+        String line = JsonFiles.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json);
+        spec.commandLine().getOut().println(line);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /**
+     * At least {@code warmup} untimed fits, then more until one runs with the JIT compiler idle
+     * (its total compilation time unchanged), at most {@link #MAX_WARMUP} in all. Returns the count.
+     * The JVM only adds a compilation's time when it finishes, so with background compilation a
+     * long compile still under way goes unseen; with {@code -Xbatch} (compilation in the calling
+     * thread) the test is exact.
+     */
+    private int warmUp(FactorAnalysis fa, DMatrixRMaj x) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean watch = warmup > 0 && jit != null && jit.isCompilationTimeMonitoringSupported();
+        int count = 0;
+        while (count < warmup || (watch && count < MAX_WARMUP)) {
+            long before = watch ? jit.getTotalCompilationTime() : 0;
+            fa.fit(x);
+            count++;
+            if (count >= warmup && (!watch || jit.getTotalCompilationTime() == before)) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+}

@@ -1,0 +1,90 @@
+package org.bcikit.experiments.closedloop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.Outcome;
+import org.bcikit.decoders.task.BlockResult;
+import org.bcikit.decoders.task.TrialResult;
+import org.bcikit.experiments.BuiltInExperiments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.bcikit.experiments.results.ConditionSummary;
+import org.bcikit.experiments.results.ExperimentResults;
+import org.bcikit.experiments.sweep.ExperimentPlan;
+import org.bcikit.experiments.sweep.ExperimentRegistry;
+import org.bcikit.experiments.sweep.ExperimentSpec;
+import org.bcikit.experiments.sweep.Shard;
+import org.bcikit.experiments.sweep.SweepJob;
+import org.bcikit.experiments.sweep.SweepRunner;
+
+class Sadtler2014ExperimentTest {
+
+    private static final ExperimentRegistry REGISTRY = BuiltInExperiments.registry();
+
+    /**
+     * Sadtler et al. 2014's headline on a small seeded run of the built-in spec: four simulated
+     * sessions, each learns its WMP more than its OMP, and the mean amount of learning differs by a
+     * clear margin.
+     */
+    @Test
+    void wmpIsLearnedMoreThanOmp(@TempDir Path tmp) throws Exception {
+        ExperimentSpec spec = REGISTRY.builtInSpec("sadtler2014").withSeeds(4);
+        spec = new ExperimentSpec(spec.name(), spec.experiment(), spec.description(), spec.seed(), spec.seeds(),
+                spec.parameters(), spec.sweep(), new ExperimentSpec.OutputOptions(false, false, null, null));
+        ExperimentResults r = SweepJob.run(ExperimentPlan.resolve(spec, "builtin:sadtler2014", REGISTRY), tmp,
+                new SweepRunner.Options(2, Shard.ALL, false, null));
+        ConditionSummary wmp = r.condition("WMP");
+        ConditionSummary omp = r.condition("OMP");
+        assertEquals(0, wmp.metric("unstableSessions") + omp.metric("unstableSessions"));
+        double[] w = wmp.scalars().get("amountOfLearning").values();
+        double[] o = omp.scalars().get("amountOfLearning").values();
+        int wins = 0;
+        for (int i = 0; i < w.length; i++) {
+            wins += w[i] > o[i] ? 1 : 0;
+        }
+        assertTrue(wins >= 3, "WMP learned more in only " + wins + " of 4 sessions");
+        assertTrue(wmp.metric("amountOfLearning") > omp.metric("amountOfLearning") + 0.08,
+                "amount of learning WMP " + wmp.metric("amountOfLearning") + " vs OMP " + omp.metric("amountOfLearning"));
+        // the baseline was proficient, so there was something to lose and to recover
+        assertTrue(wmp.scalars().get("baselineSuccess").mean() > 0.9);
+    }
+
+    @Test
+    void afterEffectIsTheFallBackTowardTheStartOfThePerturbation() {
+        BlockResult intuitive = block(16, 1.0);
+        BlockResult start = block(0, 0);
+        assertEquals(0.0, Sadtler2014Experiment.afterEffect(intuitive, start, block(16, 1.0)), 1e-12);
+        assertEquals(1.0, Sadtler2014Experiment.afterEffect(intuitive, start, block(0, 0)), 1e-12);
+        // half the trials fail at washout: halfway on the success axis, none on the time axis
+        assertEquals(0.25, Sadtler2014Experiment.afterEffect(intuitive, start, block(8, 1.0)), 1e-12);
+    }
+
+    @Test
+    void badSpecValueNamesItsPath() {
+        ExperimentSpec spec = REGISTRY.builtInSpec("sadtler2014").withParameter("optimizer", TextNode.valueOf("sgd"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ExperimentPlan.resolve(spec, "builtin:sadtler2014", REGISTRY));
+        assertTrue(e.getMessage().contains("$.parameters.optimizer") && e.getMessage().contains("\"sgd\""),
+                e.getMessage());
+    }
+
+    /** 16 trials of which {@code successes} succeed, entering the target after {@code time} s; timeout 3 s. */
+    private static BlockResult block(int successes, double time) {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            boolean ok = i < successes;
+            trials.add(new TrialResult(i, i % 8, ok ? Outcome.SUCCESS : Outcome.FAILURE, ok ? time : Double.NaN, 10, 0,
+                    0));
+        }
+        return new BlockResult("b", trials, 3.0);
+    }
+}

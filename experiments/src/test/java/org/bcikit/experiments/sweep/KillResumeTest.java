@@ -1,0 +1,65 @@
+package org.bcikit.experiments.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.bcikit.experiments.cli.Bcikit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep in a child JVM killed with SIGKILL mid-way, then resumed, ends as if never killed. */
+class KillResumeTest {
+
+    private static final String SLOW = TestSpecs.GRID.replace("\"steps\": 30", "\"steps\": 30, \"sleepMillis\": 150")
+            .replace("\"seeds\": 3", "\"seeds\": 6");
+
+    private static long runFiles(Path dir) throws Exception {
+        if (!Files.isDirectory(dir.resolve("runs"))) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("c")).count();
+        }
+    }
+
+    @Test
+    void killedSweepResumesToTheSameResults(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("slow.json");
+        Files.writeString(spec, SLOW);
+        Path killed = tmp.resolve("killed");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-Xmx256m", "-cp", cp, TestSweepMain.class.getName(),
+                "run", spec.toString(), "--out", killed.toString(), "--threads", "2", "--quiet"));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (runFiles(killed) < 5 && System.nanoTime() < deadline && child.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(tmp.resolve("child.log")));
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, runs in flight are lost
+        child.waitFor(10, TimeUnit.SECONDS);
+        long before = runFiles(killed);
+        assertTrue(before >= 5 && before < 24, "killed mid-way, " + before + " of 24 runs on disk");
+        assertTrue(!Files.exists(killed.resolve("results.json")));
+
+        int code = Bcikit.commandLine(TestSpecs.REGISTRY).execute("run", spec.toString(), "--out", killed.toString(),
+                "--resume", "--quiet");
+        assertEquals(0, code);
+        String timing = Files.readString(killed.resolve("timing.json"));
+        assertTrue(timing.contains("\"runsReused\" : " + before), timing);
+
+        Path clean = tmp.resolve("clean");
+        assertEquals(0, Bcikit.commandLine(TestSpecs.REGISTRY).execute("run", spec.toString(), "--out", clean.toString(),
+                "--quiet", "--threads", "4"));
+        assertEquals(Files.readString(clean.resolve("results.json")), Files.readString(killed.resolve("results.json")));
+    }
+}

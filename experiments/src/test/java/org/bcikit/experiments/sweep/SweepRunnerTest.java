@@ -1,0 +1,146 @@
+package org.bcikit.experiments.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.io.JsonFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bcikit.experiments.cli.Bcikit;
+import org.bcikit.experiments.results.ConditionSummary;
+import org.bcikit.experiments.results.ExperimentResults;
+import org.bcikit.experiments.results.ResultsFolder;
+
+class SweepRunnerTest {
+
+    private static SweepRunner.Options options(int threads, Shard shard, boolean resume) {
+        return new SweepRunner.Options(threads, shard, resume, null);
+    }
+
+    private static String results(Path dir) throws IOException {
+        return Files.readString(dir.resolve("results.json"));
+    }
+
+    private static long runFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            return s.filter(p -> p.toString().endsWith(".json")).count();
+        }
+    }
+
+    @Test
+    void sameSpecAndSeedGiveIdenticalResultsOnOneThreadAndOnMany(@TempDir Path tmp) throws IOException {
+        ExperimentPlan<?> plan = TestSpecs.plan(TestSpecs.GRID);
+        SweepJob.run(plan, tmp.resolve("one"), options(1, Shard.ALL, false));
+        SweepJob.run(plan, tmp.resolve("many"), options(4, Shard.ALL, false));
+        assertEquals(results(tmp.resolve("one")), results(tmp.resolve("many")));
+        assertEquals(12, runFiles(tmp.resolve("one")));
+        for (String f : List.of("curves.csv", "learning-curves.png", "learning-curves.svg", "timing.json", "spec.json")) {
+            assertTrue(Files.size(tmp.resolve("one").resolve(f)) > 0, f);
+        }
+        // another base seed changes the numbers
+        SweepJob.run(TestSpecs.plan(TestSpecs.GRID.replace("\"seed\": 42", "\"seed\": 43")), tmp.resolve("other"),
+                options(2, Shard.ALL, false));
+        assertNotEquals(results(tmp.resolve("one")).replace("\"base\" : 42", ""),
+                results(tmp.resolve("other")).replace("\"base\" : 43", ""));
+    }
+
+    @Test
+    void resultsHoldSummariesMetricsAndPairedSeeds(@TempDir Path tmp) throws IOException {
+        ExperimentResults r = SweepJob.run(TestSpecs.plan(TestSpecs.GRID), tmp, options(2, Shard.ALL, false));
+        ConditionSummary fast = r.condition("lr=0.2/2");
+        ConditionSummary slow = r.condition("lr=0.05/1");
+        // 1 - exp(-0.4 * 29) is ~1 and 1 - exp(-0.05 * 29) is ~0.77; noise sd 0.05 over 3 seeds
+        assertEquals(1.0, fast.scalars().get("final").mean(), 0.15);
+        assertEquals(1 - Math.exp(-0.05 * 29), slow.scalars().get("final").mean(), 0.15);
+        assertEquals(3, fast.metrics().get("highFinalSeeds"));
+        assertEquals(2, fast.scalars().get("sometimes").n(), "NaN values are left out");
+        // paired draws are shared across conditions at one seed index, run draws are not
+        assertEquals(fast.scalars().get("shared").values()[1], slow.scalars().get("shared").values()[1]);
+        assertNotEquals(fast.runSeeds()[1], slow.runSeeds()[1]);
+        JsonNode json = JsonFiles.mapper().readTree(tmp.resolve("results.json").toFile());
+        assertEquals("grid", json.get("name").asText());
+        assertEquals(Bcikit.version(), json.get("bcikitVersion").asText());
+        assertEquals(4, json.get("conditions").size());
+        assertTrue(json.at("/conditions/0/scalars/sometimes/values/1").isNull(), "NaN is written as null");
+        assertEquals(30, json.at("/conditions/0/curves/performance/mean").size());
+        assertFalse(json.toString().contains("seconds"), "no timing in results.json");
+        String csv = Files.readString(tmp.resolve("curves.csv"));
+        assertTrue(csv.startsWith("condition,curve,x,mean,sem,n\nlr=0.05/1,performance,0,"), csv.substring(0, 80));
+        assertEquals(1 + 4 * 30, csv.lines().count());
+        String svg = Files.readString(tmp.resolve("learning-curves.svg"));
+        assertTrue(svg.contains(">lr=0.2/2<") && svg.contains(">step<"), "legend and axis label are text in the SVG");
+    }
+
+    @Test
+    void shardsMergeIntoTheSameResultsAsOneSweep(@TempDir Path tmp) throws Exception {
+        ExperimentPlan<?> plan = TestSpecs.plan(TestSpecs.GRID);
+        SweepJob.run(plan, tmp.resolve("whole"), options(2, Shard.ALL, false));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(null, SweepJob.run(plan, tmp.resolve("shard" + i), options(1, new Shard(i, 3), false)));
+            assertEquals(4, runFiles(tmp.resolve("shard" + i)));
+            assertFalse(Files.exists(tmp.resolve("shard" + i).resolve("results.json")));
+        }
+        int code = Bcikit.commandLine(TestSpecs.REGISTRY).execute("merge", "--out", tmp.resolve("merged").toString(),
+                tmp.resolve("shard0").toString(), tmp.resolve("shard1").toString(), tmp.resolve("shard2").toString());
+        assertEquals(0, code);
+        assertEquals(results(tmp.resolve("whole")), results(tmp.resolve("merged")));
+        assertTrue(Files.exists(tmp.resolve("merged").resolve("learning-curves.png")));
+        // two shards of three are not a whole sweep
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> {
+            ResultsFolder f = ResultsFolder.prepare(tmp.resolve("shard0"), plan, true);
+            SweepJob.finishFromFolder(plan, f);
+        });
+        assertTrue(e.getMessage().contains("8 of 12 runs are missing"), e.getMessage());
+    }
+
+    @Test
+    void resumeRunsOnlyWhatIsMissingAndEndsWithTheSameResults(@TempDir Path tmp) throws IOException {
+        ExperimentPlan<?> plan = TestSpecs.plan(TestSpecs.GRID);
+        Path whole = tmp.resolve("whole");
+        SweepJob.run(plan, whole, options(2, Shard.ALL, false));
+        String expected = results(whole);
+        // simulate a kill: some runs never written, one half-written temp file, one truncated file
+        RunStore store = new RunStore(whole.resolve("runs"));
+        Files.delete(store.file(plan.run(0)));
+        Files.delete(store.file(plan.run(7)));
+        Path truncated = store.file(plan.run(5));
+        Files.writeString(truncated, Files.readString(truncated).substring(0, 40));
+        Files.writeString(store.dir().resolve(".c000-x.json123.tmp"), "{\"condi");
+        Files.delete(whole.resolve("results.json"));
+        ResultsFolder f = ResultsFolder.prepare(whole, plan, true);
+        SweepRunner.Outcome o = SweepRunner.run(plan, f, options(2, Shard.ALL, true));
+        assertEquals(3, o.ran());
+        assertEquals(9, o.reused());
+        SweepJob.finish(plan, f, o.runs(), null);
+        assertEquals(expected, results(whole));
+        assertEquals(12, runFiles(whole));
+        try (Stream<Path> s = Files.list(f.runs().dir())) {
+            assertEquals(0, s.filter(p -> p.toString().endsWith(".tmp")).count());
+        }
+    }
+
+    @Test
+    void resumeRefusesAFolderOfAnotherExperiment(@TempDir Path tmp) throws IOException {
+        SweepJob.run(TestSpecs.plan(TestSpecs.GRID), tmp, options(2, Shard.ALL, false));
+        ExperimentPlan<?> other = TestSpecs.plan(TestSpecs.GRID.replace("\"steps\": 30", "\"steps\": 31"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ResultsFolder.prepare(tmp, other, true));
+        assertTrue(e.getMessage().contains("holds runs of a different experiment"), e.getMessage());
+        Path foreign = tmp.resolve("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("thesis.tex"), "x");
+        assertThrows(InvalidInputException.class, () -> ResultsFolder.prepare(foreign, other, false));
+    }
+}

@@ -1,0 +1,48 @@
+package org.bcikit.manifold.moments;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.bcikit.manifold.fa.FactorData;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+class SampleMomentsTest {
+
+    @Test
+    void poolingPartsEqualsTheMomentsOfTheWhole() {
+        DMatrixRMaj x = FactorData.draw(6, 103, 2, 8).samples();
+        DMatrixRMaj a = CommonOps_DDRM.extract(x, 0, 17, 0, 6);
+        DMatrixRMaj b = CommonOps_DDRM.extract(x, 17, 60, 0, 6);
+        DMatrixRMaj c = CommonOps_DDRM.extract(x, 60, 103, 0, 6);
+        SampleMoments whole = Covariance.moments(x);
+        SampleMoments pooled = SampleMoments.pool(List.of(Covariance.moments(a), Covariance.moments(b),
+                Covariance.moments(c)));
+        assertEquals(103, pooled.count());
+        assertArrayEquals(whole.mean(), pooled.mean(), 1e-12);
+        assertArrayEquals(whole.covariance().data, pooled.covariance().data, 1e-12);
+    }
+
+    @Test
+    void secondMomentAboutAnotherCentreAddsTheOffset() {
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {3, 2}, {2, 5}});
+        SampleMoments m = Covariance.moments(x);
+        DMatrixRMaj about = m.secondMomentAbout(new double[] {0, 1});
+        // (1/n) sum (x - c)(x - c)^T directly
+        double[][] expect = new double[2][2];
+        for (int t = 0; t < 3; t++) {
+            double u = x.get(t, 0);
+            double v = x.get(t, 1) - 1;
+            expect[0][0] += u * u / 3;
+            expect[0][1] += u * v / 3;
+            expect[1][1] += v * v / 3;
+        }
+        assertEquals(expect[0][0], about.get(0, 0), 1e-12);
+        assertEquals(expect[0][1], about.get(0, 1), 1e-12);
+        assertEquals(expect[0][1], about.get(1, 0), 1e-12);
+        assertEquals(expect[1][1], about.get(1, 1), 1e-12);
+    }
+}
