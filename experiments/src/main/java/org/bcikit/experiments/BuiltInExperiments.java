@@ -2,6 +2,7 @@ package org.bcikit.experiments;
 
 import java.util.List;
 
+import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.closedloop.AdaptiveDecoderExperiment;
 import org.bcikit.experiments.closedloop.Sadtler2014Experiment;
 import org.bcikit.experiments.dale.DaleBciExperiment;
@@ -12,7 +13,6 @@ import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
 
 /**
  * bcikit's catalogue: every experiment type and every built-in spec. It lives above the type

@@ -11,7 +11,6 @@ import java.util.Set;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import org.bcikit.data.Trial;
 
 /**
  * One NWB TimeIntervals table ({@code /intervals/trials} or another) read column by column.

@@ -3,6 +3,7 @@ package org.bcikit.decoders.adaptive;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.decoders.kalman.KalmanModel;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
+import org.bcikit.decoders.task.AdaptiveDecoder;
 import org.bcikit.decoders.task.TaskState;
 import org.ejml.data.DMatrixRMaj;
 

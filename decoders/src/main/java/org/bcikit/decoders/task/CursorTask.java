@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.Outcome;
 import org.bcikit.decoders.Decoder;
-import org.bcikit.decoders.adaptive.AdaptiveDecoder;
 
 /**
  * The closed-loop centre-out BCI cursor task of Sadtler et al. 2014 (Nature 512:423): K targets

@@ -2,7 +2,6 @@ package org.bcikit.decoders.task;
 
 import java.util.SplittableRandom;
 
-import org.bcikit.decoders.AffineDecoder;
 import org.bcikit.decoders.Decoder;
 
 /**
@@ -18,7 +17,7 @@ import org.bcikit.decoders.Decoder;
  * <ol>
  *   <li>{@link #decoderChanged(Decoder)} at the start of each block and whenever an adaptive
  *       decoder updates its parameters. Learners that train through the decoder (for example by
- *       backpropagating through {@link AffineDecoder#M2()}) read it here; subjects that do not
+ *       backpropagating through {@link org.bcikit.decoders.AffineDecoder#M2()}) read it here; subjects that do not
  *       know the decoder ignore it. Never step the decoder passed here.</li>
  *   <li>{@link #reset(SplittableRandom)} at the start of every trial, before the first bin:
  *       clear the hidden state (a network goes back to its initial condition).</li>

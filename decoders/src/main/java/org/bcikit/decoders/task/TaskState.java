@@ -1,6 +1,5 @@
 package org.bcikit.decoders.task;
 
-import org.bcikit.decoders.adaptive.AdaptiveDecoder;
 
 /**
  * What a subject can know about the closed-loop task at the start of one bin: where the cursor

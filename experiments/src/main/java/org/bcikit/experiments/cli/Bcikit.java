@@ -1,15 +1,14 @@
 package org.bcikit.experiments.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Properties;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.experiments.BuiltInExperiments;
+import org.bcikit.experiments.api.BuildInfo;
 
-import org.bcikit.experiments.sweep.ExperimentRegistry;
+import org.bcikit.experiments.api.ExperimentRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -111,20 +110,7 @@ public final class Bcikit implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"bcikit " + version()};
-        }
-    }
-
-    /** This build's version, such as {@code 0.1.0-SNAPSHOT}. */
-    public static String version() {
-        try (InputStream in = Bcikit.class.getResourceAsStream("/org/bcikit/experiments/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
+            return new String[] {"bcikit " + BuildInfo.version()};
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.experiments.api.BuildInfo;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.manifold.fa.FactorModel;
 import org.ejml.data.DMatrixRMaj;
@@ -93,7 +94,7 @@ public final class BenchFaCommand implements Callable<Integer> {
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("library", "bcikit " + Bcikit.version() + " (Java " + Runtime.version().feature() + ", EM on the covariance"
+        json.put("library", "bcikit " + BuildInfo.version() + " (Java " + Runtime.version().feature() + ", EM on the covariance"
                 + (fa.accelerated() ? " + SQUAREM" : "") + ")");
         json.put("fit_seconds_median", median(seconds));
         json.put("fit_seconds_min", sorted[0]);

@@ -16,16 +16,16 @@ import org.bcikit.data.npy.NpyRecordingWriter;
 import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.bcikit.data.synthetic.SyntheticSession;
 import org.bcikit.experiments.BuiltInExperiments;
+import org.bcikit.experiments.api.BuildInfo;
 import org.bcikit.manifold.fa.Dimensionality;
 import org.bcikit.manifold.fa.DimensionalitySearch;
 import org.bcikit.manifold.fa.FactorAnalysis;
 
-import org.bcikit.experiments.demo.DemoExperiment;
+import org.bcikit.experiments.api.ConditionSummary;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.SessionFigures;
-import org.bcikit.experiments.results.ConditionSummary;
-import org.bcikit.experiments.results.ExperimentResults;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bcikit demo}: the whole pipeline on built-in synthetic data, in under a minute. It runs
- * the built-in {@code demo} experiment ({@link DemoExperiment}: lazy and rich static networks and a
+ * the built-in {@code demo} experiment ({@link org.bcikit.experiments.demo.DemoExperiment}: lazy and rich static networks and a
  * closed-loop rate RNN adapting to matched WMPs and OMPs) into the output folder, then simulates a
  * centre-out session from the synthetic population, writes it (NPY + sidecar, CSV) with a raster
  * and a tuning figure, and estimates its manifold dimensionality by cross-validated factor
@@ -99,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", "demo");
-        summary.put("version", Bcikit.version());
+        summary.put("version", BuildInfo.version());
         summary.put("seed", base);
         summary.put("adaptation", headline(results));
         Map<String, Object> s = new LinkedHashMap<>();

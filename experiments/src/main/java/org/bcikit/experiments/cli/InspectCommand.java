@@ -10,10 +10,10 @@ import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.Outcome;
 import org.bcikit.data.ReadOptions;
 import org.bcikit.data.Recording;
-import org.bcikit.data.RecordingFormat;
-import org.bcikit.data.Recordings;
 import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
+import org.bcikit.data.format.RecordingFormat;
+import org.bcikit.data.format.Recordings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

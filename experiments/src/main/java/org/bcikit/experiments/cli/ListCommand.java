@@ -3,8 +3,8 @@ package org.bcikit.experiments.cli;
 import java.util.concurrent.Callable;
 
 import org.bcikit.experiments.BuiltInExperiments;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.ExperimentSpec;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.ExperimentSpec;
 import picocli.CommandLine.Command;
 
 /** {@code bcikit list}: the built-in experiments, one line each. */

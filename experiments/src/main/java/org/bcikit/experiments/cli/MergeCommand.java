@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.experiments.BuiltInExperiments;
 
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.results.ResultsFolder;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.RunContext;
-import org.bcikit.experiments.sweep.RunStore;
+import org.bcikit.experiments.results.RunStore;
 import org.bcikit.experiments.sweep.SweepJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.experiments.api.BuildInfo;
 
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.session.RigSessionAnalysis;
@@ -57,7 +58,7 @@ public final class SessionCommand implements Callable<Integer> {
         Figures.save(RigSessionFigures.factorClouds(a), out.resolve("factor-clouds"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "session");
-        json.put("version", Bcikit.version());
+        json.put("version", BuildInfo.version());
         json.put("session", a.sessionJson());
         json.put("reproduction", a.reproductionJson());
         json.put("progress", a.progressJson());

@@ -14,6 +14,7 @@ import org.bcikit.rnn.analysis.SingularValueSpectrum;
 import org.bcikit.rnn.dale.ColEiWeights;
 import org.bcikit.rnn.dale.DaleInitialisation;
 import org.bcikit.rnn.dale.DannWeights;
+import org.bcikit.rnn.model.Initialisation;
 import org.ejml.data.DMatrixRMaj;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -102,7 +103,7 @@ public final class SpectrumCommand implements Callable<Integer> {
                 break;
             }
             default:
-                w = DaleInitialisation.standardGaussian(units, spectralRadius, rng);
+                w = Initialisation.standardGaussian(units, spectralRadius, rng);
                 excitatory = 0;
                 inhibitory = 0;
                 structure = "standard, " + units + " units";

@@ -8,7 +8,7 @@ import org.bcikit.decoders.Decoder;
 import org.bcikit.decoders.task.Encoder;
 import org.bcikit.decoders.task.TaskState;
 import org.bcikit.decoders.task.TrialResult;
-import org.bcikit.rnn.model.RateRnnLearner;
+import org.bcikit.rnn.subject.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
 
 /**

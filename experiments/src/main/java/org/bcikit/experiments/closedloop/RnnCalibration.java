@@ -13,7 +13,7 @@ import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.task.CursorTask;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.rnn.model.RateRnn;
-import org.bcikit.rnn.model.RateRnnLearner;
+import org.bcikit.rnn.subject.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -4,11 +4,11 @@ import java.util.SplittableRandom;
 
 import org.bcikit.decoders.LinearDecoder;
 import org.bcikit.decoders.task.CursorTask;
-import org.bcikit.experiments.sweep.Validation;
+import org.bcikit.experiments.api.Validation;
 import org.bcikit.rnn.learning.Adam;
 import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.RateRnn;
-import org.bcikit.rnn.model.RateRnnLearner;
+import org.bcikit.rnn.subject.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
 
 /**

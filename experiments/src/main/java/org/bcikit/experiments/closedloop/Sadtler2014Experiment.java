@@ -11,25 +11,25 @@ import org.bcikit.decoders.perturbation.ExpectedLossSelector;
 import org.bcikit.decoders.task.BlockResult;
 import org.bcikit.decoders.task.CursorTask;
 import org.bcikit.decoders.task.LearningMeasures;
-import org.bcikit.experiments.figures.DistributionFigure;
-import org.bcikit.experiments.figures.LearningCurveFigure;
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.Experiment;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.ScalarStats;
+import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.NamedFigure;
-import org.bcikit.experiments.results.ExperimentResults;
-import org.bcikit.experiments.results.ScalarStats;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.Experiment;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
-import org.bcikit.experiments.sweep.RunRecord;
-import org.bcikit.experiments.sweep.Validation;
+import org.bcikit.experiments.results.DistributionFigure;
+import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.rnn.learning.Adam;
 import org.bcikit.rnn.learning.ClippedGradients;
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.learning.Optimizer;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RateRnn;
-import org.bcikit.rnn.model.RateRnnLearner;
 import org.bcikit.rnn.model.TrainingStopped;
+import org.bcikit.rnn.subject.RateRnnLearner;
 
 /**
  * Simulated sessions of Sadtler et al. 2014 (Nature 512:423; science.md §1) with a learning rate

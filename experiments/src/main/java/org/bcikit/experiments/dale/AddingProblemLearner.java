@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.bcikit.rnn.learning.Optimizer;
 import org.bcikit.rnn.model.Activation;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RateRnn;
 import org.bcikit.rnn.model.RecurrentWeights;

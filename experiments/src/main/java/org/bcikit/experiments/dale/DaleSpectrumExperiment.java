@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.ConditionSummary;
+import org.bcikit.experiments.api.Curve;
+import org.bcikit.experiments.api.Experiment;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.ScalarStats;
+import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.DensityPanelsFigure;
-import org.bcikit.experiments.figures.LearningCurveFigure;
 import org.bcikit.experiments.figures.NamedFigure;
-import org.bcikit.experiments.figures.ParameterSweepFigure;
-import org.bcikit.experiments.results.ConditionSummary;
-import org.bcikit.experiments.results.ExperimentResults;
-import org.bcikit.experiments.results.ScalarStats;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.Curve;
-import org.bcikit.experiments.sweep.Experiment;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
-import org.bcikit.experiments.sweep.RunRecord;
-import org.bcikit.experiments.sweep.Validation;
+import org.bcikit.experiments.results.LearningCurveFigure;
+import org.bcikit.experiments.results.ParameterSweepFigure;
 import org.bcikit.rnn.analysis.SingularValueSpectrum;
 import org.bcikit.rnn.dale.ColEiWeights;
 import org.bcikit.rnn.dale.DaleInitialisation;
@@ -27,8 +27,9 @@ import org.bcikit.rnn.dale.DannCorrectedUpdates;
 import org.bcikit.rnn.dale.DannWeights;
 import org.bcikit.rnn.learning.ClippedGradients;
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.learning.Optimizer;
 import org.bcikit.rnn.model.DenseWeights;
+import org.bcikit.rnn.model.Initialisation;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.RecurrentWeights;
 
 /**
@@ -152,7 +153,7 @@ public final class DaleSpectrumExperiment implements Experiment<DaleSpectrumExpe
                 return DannWeights.initialise(p.units(),
                         DaleInitialisation.interneuronCount(p.units(), p.inhibitoryFraction()), spectralRadius, rng);
             default:
-                return new DenseWeights(DaleInitialisation.standardGaussian(p.units(), spectralRadius, rng));
+                return new DenseWeights(Initialisation.standardGaussian(p.units(), spectralRadius, rng));
         }
     }
 

@@ -3,18 +3,18 @@ package org.bcikit.experiments.demo;
 import java.util.List;
 import java.util.Map;
 
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.Experiment;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.closedloop.Sadtler2014Experiment;
-import org.bcikit.experiments.figures.DistributionFigure;
-import org.bcikit.experiments.figures.LearningCurveFigure;
 import org.bcikit.experiments.figures.NamedFigure;
-import org.bcikit.experiments.results.ExperimentResults;
+import org.bcikit.experiments.results.DistributionFigure;
+import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.Experiment;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
-import org.bcikit.experiments.sweep.RunRecord;
-import org.bcikit.experiments.sweep.Validation;
 
 /**
  * {@code demo}: the whole pipeline in under a minute, for {@code bcikit demo}. Two learners face

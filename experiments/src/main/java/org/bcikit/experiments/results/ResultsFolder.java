@@ -13,13 +13,12 @@ import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.RunContext;
-import org.bcikit.experiments.sweep.RunRecord;
-import org.bcikit.experiments.sweep.RunStore;
-import org.bcikit.experiments.sweep.SpecBinding;
-import org.bcikit.experiments.sweep.SpecReader;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.SpecBinding;
+import org.bcikit.experiments.api.SpecReader;
 
 /**
  * The folder a sweep writes: {@code spec.json} (the resolved spec, written first), {@code runs/}

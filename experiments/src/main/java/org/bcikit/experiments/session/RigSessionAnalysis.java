@@ -14,7 +14,6 @@ import org.bcikit.data.mat.RigSession;
 import org.bcikit.decoders.rig.RigDecoders;
 import org.bcikit.decoders.rig.RigProgress;
 import org.bcikit.decoders.rig.RigReproduction;
-import org.bcikit.experiments.sweep.Progress;
 
 /**
  * The analysis of a real rig session that {@code bcikit session} and the {@code golub2018}

@@ -9,14 +9,14 @@ import java.util.Map;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.decoders.rig.RigProgress;
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.Experiment;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.NamedFigure;
-import org.bcikit.experiments.results.ExperimentResults;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.Experiment;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
-import org.bcikit.experiments.sweep.RunRecord;
-import org.bcikit.experiments.sweep.Validation;
 
 /**
  * The real-session analysis of {@code bcikit session} as an experiment (built-in spec

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bcikit.experiments.results.CurveStats;
-import org.bcikit.experiments.results.ScalarStats;
-import org.bcikit.experiments.sweep.Curve;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunRecord;
+import org.bcikit.experiments.api.Curve;
+import org.bcikit.experiments.api.CurveStats;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.ScalarStats;
 import org.bcikit.rnn.adaptation.StaticAdaptationResult;
 import org.bcikit.rnn.adaptation.StaticBciSetup;
 import org.bcikit.rnn.adaptation.StaticStepMetrics;

@@ -6,7 +6,7 @@ import org.bcikit.data.InvalidInputException;
 
 /**
  * A deterministic slice of a sweep for one cluster job: shard {@code index} of {@code count} runs
- * the runs whose number {@code k} (condition-major, see {@link ExperimentPlan#run}) has
+ * the runs whose number {@code k} (condition-major, see {@link org.bcikit.experiments.api.ExperimentPlan#run}) has
  * {@code k % count == index}. Interleaving spreads slow and fast conditions evenly over shards.
  *
  * @param index 0-based shard number

@@ -9,8 +9,11 @@ import org.bcikit.data.InvalidInputException;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bcikit.experiments.results.ExperimentResults;
-import org.bcikit.experiments.results.ResultTrees;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.ResultTrees;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
 import org.bcikit.experiments.results.ResultsFolder;
 import org.bcikit.experiments.results.ResultsWriter;
 

@@ -14,11 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.api.RunRecord;
 import org.bcikit.experiments.results.ResultsFolder;
+import org.bcikit.experiments.results.RunStore;
 
 /**
  * Runs a plan's runs (or one shard's) on a thread pool and stores each as it finishes. Every run's
- * numbers depend only on its condition and seeds ({@link RunSeeds}), never on the thread that runs
+ * numbers depend only on its condition and seeds ({@link org.bcikit.experiments.api.RunSeeds}), never on the thread that runs
  * it, so any thread count gives identical run files. With {@code resume}, runs whose files are
  * already complete are read back instead of run again: a killed sweep loses only the runs that were
  * in flight.

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bcikit.data.Recording;
-import org.bcikit.data.Recordings;
+import org.bcikit.data.format.Recordings;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.junit.jupiter.api.Test;

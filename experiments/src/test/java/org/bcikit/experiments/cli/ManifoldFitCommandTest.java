@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
-import org.bcikit.data.RecordingFormat;
-import org.bcikit.data.Recordings;
+import org.bcikit.data.format.RecordingFormat;
+import org.bcikit.data.format.Recordings;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.data.npy.NpyArray;
 import org.bcikit.data.synthetic.SyntheticPopulation;

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.ExperimentSpec;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.ExperimentSpec;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
 
 class AdaptiveDecoderExperimentTest {
 

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.bcikit.experiments.results.ConditionSummary;
-import org.bcikit.experiments.results.ExperimentResults;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.ExperimentSpec;
+import org.bcikit.experiments.api.ConditionSummary;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.ExperimentSpec;
 import org.bcikit.experiments.sweep.Shard;
 import org.bcikit.experiments.sweep.SweepJob;
 import org.bcikit.experiments.sweep.SweepRunner;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 
 import org.bcikit.rnn.dale.ColEiWeights;
-import org.bcikit.rnn.dale.DaleInitialisation;
 import org.bcikit.rnn.dale.DannWeights;
 import org.bcikit.rnn.model.DenseWeights;
+import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class AddingProblemLearnerTest {
     void gradientsMatchFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(3);
         RecurrentWeights[] structures = {
-            new DenseWeights(DaleInitialisation.standardGaussian(6, 1.2, rng)),
+            new DenseWeights(Initialisation.standardGaussian(6, 1.2, rng)),
             ColEiWeights.initialise(6, 0.34, 1.2, rng),
             DannWeights.initialise(6, 2, 1.2, rng),
         };

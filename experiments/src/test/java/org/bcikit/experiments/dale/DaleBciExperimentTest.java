@@ -13,13 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.cli.CliRun;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
 import org.junit.jupiter.api.Test;
 
 class DaleBciExperimentTest {

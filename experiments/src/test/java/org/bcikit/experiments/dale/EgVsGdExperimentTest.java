@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.bcikit.experiments.BuiltInExperiments;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.RunContext;
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.RunContext;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

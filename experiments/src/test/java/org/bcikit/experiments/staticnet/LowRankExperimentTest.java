@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.bcikit.experiments.BuiltInExperiments;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
-import org.bcikit.experiments.sweep.Measurements;
-import org.bcikit.experiments.sweep.RunContext;
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.api.Measurements;
+import org.bcikit.experiments.api.RunContext;
 import org.junit.jupiter.api.Test;
 
 class LowRankExperimentTest {

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bcikit.experiments.api.Condition;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.cli.CliRun;
-import org.bcikit.experiments.sweep.Condition;
-import org.bcikit.experiments.sweep.ExperimentPlan;
-import org.bcikit.experiments.sweep.ExperimentRegistry;
 
 class StaticPerturbationExperimentTest {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.bcikit.experiments.api.TestSpecs;
 import org.bcikit.experiments.cli.Bcikit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

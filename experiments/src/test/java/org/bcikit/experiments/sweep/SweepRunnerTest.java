@@ -14,14 +14,18 @@ import java.util.stream.Stream;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.experiments.api.BuildInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bcikit.experiments.api.ConditionSummary;
+import org.bcikit.experiments.api.ExperimentPlan;
+import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.TestSpecs;
 import org.bcikit.experiments.cli.Bcikit;
-import org.bcikit.experiments.results.ConditionSummary;
-import org.bcikit.experiments.results.ExperimentResults;
 import org.bcikit.experiments.results.ResultsFolder;
+import org.bcikit.experiments.results.RunStore;
 
 class SweepRunnerTest {
 
@@ -71,7 +75,7 @@ class SweepRunnerTest {
         assertNotEquals(fast.runSeeds()[1], slow.runSeeds()[1]);
         JsonNode json = JsonFiles.mapper().readTree(tmp.resolve("results.json").toFile());
         assertEquals("grid", json.get("name").asText());
-        assertEquals(Bcikit.version(), json.get("bcikitVersion").asText());
+        assertEquals(BuildInfo.version(), json.get("bcikitVersion").asText());
         assertEquals(4, json.get("conditions").size());
         assertTrue(json.at("/conditions/0/scalars/sometimes/values/1").isNull(), "NaN is written as null");
         assertEquals(30, json.at("/conditions/0/curves/performance/mean").size());

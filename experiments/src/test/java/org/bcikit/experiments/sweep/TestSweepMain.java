@@ -1,5 +1,6 @@
 package org.bcikit.experiments.sweep;
 
+import org.bcikit.experiments.api.TestSpecs;
 import org.bcikit.experiments.cli.Bcikit;
 
 /** The bcikit command with the test experiment, for tests that run it in a child JVM and kill it. */

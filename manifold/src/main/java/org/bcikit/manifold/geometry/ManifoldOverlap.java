@@ -1,8 +1,6 @@
 package org.bcikit.manifold.geometry;
 
 import org.bcikit.data.InvalidInputException;
-import org.bcikit.manifold.fa.FactorModel;
-import org.bcikit.manifold.pca.PcaModel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

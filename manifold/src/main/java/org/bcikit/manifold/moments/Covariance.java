@@ -1,7 +1,6 @@
 package org.bcikit.manifold.moments;
 
 import org.bcikit.data.InvalidInputException;
-import org.bcikit.manifold.fa.FactorAnalysis;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

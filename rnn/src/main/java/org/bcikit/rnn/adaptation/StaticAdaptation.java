@@ -9,7 +9,7 @@ import org.bcikit.manifold.geometry.ParticipationRatio;
 import org.bcikit.manifold.geometry.PrincipalAngles;
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
 import org.bcikit.rnn.analysis.SingularValueSpectrum;
-import org.bcikit.rnn.learning.Optimizer;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.bcikit.rnn.model.StaticActivity;

@@ -1,6 +1,6 @@
 package org.bcikit.rnn.adaptation;
 
-import org.bcikit.rnn.learning.Optimizer;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.bcikit.rnn.model.StaticActivity;

@@ -1,6 +1,5 @@
 package org.bcikit.rnn.adaptation;
 
-import org.bcikit.rnn.analysis.SingularValueSpectrum;
 
 /**
  * Measurements of a static network at one adaptation step (science.md §5.1, §5.6).
@@ -12,7 +11,7 @@ import org.bcikit.rnn.analysis.SingularValueSpectrum;
  * @param performance        retraining performance {@code 1 - L(step)/L(0)}
  * @param weightChange       {@code |W - W0|_F} of the effective recurrent matrix
  * @param participationRatio participation ratio of the activity's total covariance
- * @param effectiveRank      effective rank of W ({@link SingularValueSpectrum#effectiveRank()})
+ * @param effectiveRank      effective rank of W ({@link org.bcikit.rnn.analysis.SingularValueSpectrum#effectiveRank()})
  * @param spectralRadius     {@code max |eig W|}
  * @param manifoldOverlap    Feulner-Clopath overlap of the activity with the intuitive manifold
  * @param principalAngles    principal angles (radians, ascending) between the intuitive manifold and

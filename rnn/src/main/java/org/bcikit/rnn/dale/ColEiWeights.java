@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
-import org.bcikit.rnn.analysis.SingularValueSpectrum;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.ejml.data.DMatrixRMaj;
@@ -26,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@code sigma_I = (nE / nI) sigma_E} for I columns (so E and I drive balance on average), zero
  * diagonal, then a rescale to a chosen spectral radius (1.5 in the paper). These networks have
  * multimodal, dispersed singular-value spectra (low normalised SVD entropy), worse when small or
- * with few I units; see {@link SingularValueSpectrum}.
+ * with few I units; see {@link org.bcikit.rnn.analysis.SingularValueSpectrum}.
  */
 public final class ColEiWeights implements RecurrentWeights {
 

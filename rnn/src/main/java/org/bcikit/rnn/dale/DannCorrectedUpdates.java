@@ -2,8 +2,7 @@ package org.bcikit.rnn.dale;
 
 import java.util.List;
 
-import org.bcikit.rnn.learning.Adam;
-import org.bcikit.rnn.learning.Optimizer;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.ejml.dense.row.CommonOps_DDRM;
 

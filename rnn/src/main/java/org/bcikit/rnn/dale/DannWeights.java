@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
-import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.ejml.data.DMatrixRMaj;

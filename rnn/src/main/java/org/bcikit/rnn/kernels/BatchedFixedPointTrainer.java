@@ -1,19 +1,16 @@
 package org.bcikit.rnn.kernels;
 
-import org.bcikit.rnn.learning.Optimizer;
 import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.FixedPointRnn;
 import org.bcikit.rnn.model.FixedPointSolution;
-import org.bcikit.rnn.model.Parameter;
-import org.bcikit.rnn.model.RecurrentWeights;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * Fast float32 loss and gradients of a tanh {@link FixedPointRnn} on a whole batch, for training
  * loops where speed matters (the {@code bcikit bench ratenet} workload): loss
  * {@code (1/B) sum_s |D h*_s - y_s|^2} with a fixed readout D, gradients written into the
- * network's {@link Parameter} buffers (through its {@link RecurrentWeights} structure), so any
- * {@link Optimizer} takes the step. Three ways to get h* and its gradient:
+ * network's {@link org.bcikit.rnn.model.Parameter} buffers (through its {@link org.bcikit.rnn.model.RecurrentWeights} structure), so any
+ * {@link org.bcikit.rnn.model.Optimizer} takes the step. Three ways to get h* and its gradient:
  * <ul>
  *   <li>{@link Gradient#LINEAR_SOLVE}: the linear network {@code h = (I - W)^-1 (U x + b)} (phi =
  *       identity, the static model of science.md §5.1), exact inverse, gradient through it;</li>

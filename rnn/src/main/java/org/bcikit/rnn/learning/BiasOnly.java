@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bcikit.rnn.model.FixedPointRnn;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 
 /**

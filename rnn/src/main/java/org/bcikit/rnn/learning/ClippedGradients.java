@@ -2,6 +2,7 @@ package org.bcikit.rnn.learning;
 
 import java.util.List;
 
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 
 /**

@@ -3,6 +3,7 @@ package org.bcikit.rnn.learning;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 
 /**

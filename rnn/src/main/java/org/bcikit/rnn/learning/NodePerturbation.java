@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 
 import org.bcikit.rnn.model.FixedPointRnn;
 import org.bcikit.rnn.model.FixedPointSolution;
-import org.bcikit.rnn.model.TrainingGuard;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -20,7 +19,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code dL/db = sum_s e_s} (h* taken from the unperturbed run, the presynaptic activity).
  *
  * <p>{@link #estimate} writes these estimates into the parameters' gradient buffers, so any
- * {@link Optimizer} takes the step (with {@link GradientDescent} the weight change is
+ * {@link org.bcikit.rnn.model.Optimizer} takes the step (with {@link GradientDescent} the weight change is
  * {@code -eta (L~ - L) xi h^T / sigma^2}: reward change times injected noise). Every draw comes
  * from the generator given at construction, so a seed fixes the run.
  */
@@ -55,7 +54,7 @@ public final class NodePerturbation {
      * Solves the clean and the perturbed fixed points of inputs {@code x} (B x inputs), overwrites
      * every parameter's gradient with the node-perturbation estimate, and returns the clean loss
      * summed over the batch. Throws {@link IllegalStateException} if either solve does not
-     * converge (a {@link TrainingGuard} check on the caller's side gives the step number).
+     * converge (a {@link org.bcikit.rnn.model.TrainingGuard} check on the caller's side gives the step number).
      */
     public double estimate(FixedPointRnn net, DMatrixRMaj x, SampleLoss loss) {
         int batch = x.numRows;

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.bcikit.rnn.learning.NodePerturbation;
-import org.bcikit.rnn.learning.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -210,7 +208,7 @@ public final class FixedPointRnn {
     /**
      * As {@link #solve(DMatrixRMaj)} with an extra additive drive {@code xi} (B x N, or null) on
      * every unit's pre-activation, {@code h* = phi(W h* + U x + b + xi)}: the injected noise of
-     * {@link NodePerturbation}, or an external stimulation.
+     * {@link org.bcikit.rnn.learning.NodePerturbation}, or an external stimulation.
      */
     public FixedPointSolution solve(DMatrixRMaj x, DMatrixRMaj perturbation) {
         if (perturbation != null && (perturbation.numRows != x.numRows || perturbation.numCols != units())) {

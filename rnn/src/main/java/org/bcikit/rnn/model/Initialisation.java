@@ -2,6 +2,7 @@ package org.bcikit.rnn.model;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.rnn.analysis.EigenvalueSpectrum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -150,5 +151,27 @@ public final class Initialisation {
         if (n < 1) {
             throw new IllegalArgumentException("need at least 1 unit, got " + n);
         }
+    }
+
+    /**
+     * The unconstrained baseline: {@code W_ij ~ N(0, 1/n)}, rescaled to {@code spectralRadius} when
+     * it is positive.
+     */
+    public static DMatrixRMaj standardGaussian(int n, double spectralRadius, SplittableRandom rng) {
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least 1 unit, got " + n);
+        }
+        DMatrixRMaj w = new DMatrixRMaj(n, n);
+        double sd = 1.0 / Math.sqrt(n);
+        for (int k = 0; k < w.data.length; k++) {
+            w.data[k] = sd * rng.nextGaussian();
+        }
+        if (spectralRadius > 0) {
+            double r = EigenvalueSpectrum.of(w).spectralRadius();
+            if (r > 0) {
+                CommonOps_DDRM.scale(spectralRadius / r, w);
+            }
+        }
+        return w;
     }
 }

@@ -1,6 +1,5 @@
 package org.bcikit.rnn.model;
 
-import org.bcikit.rnn.learning.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.bcikit.rnn.dale.DaleInitialisation;
-import org.bcikit.rnn.learning.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -108,7 +106,7 @@ public final class RateRnn {
      */
     public static RateRnn gaussian(int units, int inputs, double gain, Activation phi, double alpha,
             double noiseStd, int maxSteps, SplittableRandom rng) {
-        DenseWeights w = new DenseWeights(DaleInitialisation.standardGaussian(units, gain, rng));
+        DenseWeights w = new DenseWeights(Initialisation.standardGaussian(units, gain, rng));
         DMatrixRMaj u = new DMatrixRMaj(units, inputs);
         for (int k = 0; k < u.data.length; k++) {
             u.data[k] = rng.nextGaussian() / Math.sqrt(inputs);

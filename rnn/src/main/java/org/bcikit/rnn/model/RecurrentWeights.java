@@ -2,7 +2,6 @@ package org.bcikit.rnn.model;
 
 import java.util.List;
 
-import org.bcikit.rnn.learning.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.learning.Optimizer;
 import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.bcikit.rnn.model.StaticTask;
 import org.junit.jupiter.api.Test;

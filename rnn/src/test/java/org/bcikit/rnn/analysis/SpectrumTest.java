@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.bcikit.rnn.dale.ColEiWeights;
 import org.bcikit.rnn.dale.DaleInitialisation;
 import org.bcikit.rnn.dale.DannWeights;
+import org.bcikit.rnn.model.Initialisation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class SpectrumTest {
         for (long seed = 0; seed < 3; seed++) {
             double dann = SingularValueSpectrum.of(DannWeights.initialise(100, DaleInitialisation.interneuronCount(100, 0.1), 1.5,
                     new SplittableRandom(seed)).effective()).normalisedSvdEntropy();
-            double standard = SingularValueSpectrum.of(DaleInitialisation.standardGaussian(100, 1.5, new SplittableRandom(seed)))
+            double standard = SingularValueSpectrum.of(Initialisation.standardGaussian(100, 1.5, new SplittableRandom(seed)))
                     .normalisedSvdEntropy();
             assertTrue(dann > 0.93 && standard > 0.93, "DANN " + dann + ", standard " + standard);
             assertTrue(dann > colEi + 0.1, "DANN " + dann + " vs ColEI " + colEi);

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
-import org.bcikit.rnn.analysis.SignFlipCounter;
 import org.bcikit.rnn.learning.ExponentiatedGradient;
 import org.bcikit.rnn.learning.MirrorDescent;
-import org.bcikit.rnn.learning.Optimizer;
 import org.bcikit.rnn.learning.SignConstrained;
+import org.bcikit.rnn.learning.SignFlipCounter;
 import org.bcikit.rnn.model.DenseWeights;
+import org.bcikit.rnn.model.Initialisation;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -73,7 +74,7 @@ class DaleLearningTest {
     }
 
     private static DenseWeights dense() {
-        return new DenseWeights(DaleInitialisation.standardGaussian(N, 0.9, new SplittableRandom(102)));
+        return new DenseWeights(Initialisation.standardGaussian(N, 0.9, new SplittableRandom(102)));
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
-import org.bcikit.rnn.analysis.SignFlipCounter;
 import org.bcikit.rnn.learning.MirrorDescent;
-import org.bcikit.rnn.learning.Optimizer;
+import org.bcikit.rnn.learning.SignFlipCounter;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.StructureGradients;
 import org.ejml.data.DMatrixRMaj;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
-import org.bcikit.rnn.dale.DaleInitialisation;
 import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.FixedPointRnn;
 import org.bcikit.rnn.model.FixedPointRnnTest;
 import org.bcikit.rnn.model.FixedPointSolution;
+import org.bcikit.rnn.model.Initialisation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ public class BatchedFixedPointTrainerTest {
 
     static FixedPointRnn network() {
         SplittableRandom rng = new SplittableRandom(21);
-        DMatrixRMaj w = DaleInitialisation.standardGaussian(N, 0.5, rng);
+        DMatrixRMaj w = Initialisation.standardGaussian(N, 0.5, rng);
         DMatrixRMaj u = FixedPointRnnTest.gaussian(N, INPUTS, 22);
         DMatrixRMaj b = FixedPointRnnTest.gaussian(N, 1, 23);
         CommonOps_DDRM.scale(0.2, b);

@@ -12,6 +12,7 @@ import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.FixedPointRnn;
 import org.bcikit.rnn.model.FixedPointRnnTest;
 import org.bcikit.rnn.model.FixedPointSolution;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

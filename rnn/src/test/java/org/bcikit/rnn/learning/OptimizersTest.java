@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

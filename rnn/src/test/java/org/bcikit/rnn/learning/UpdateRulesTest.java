@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-import org.bcikit.rnn.analysis.SignFlipCounter;
 import org.bcikit.rnn.dale.LogNormalInitialisation;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 import org.bcikit.rnn.dale.ColEiWeights;
-import org.bcikit.rnn.dale.DaleInitialisation;
 import org.bcikit.rnn.dale.DannWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -24,7 +23,7 @@ public class FixedPointRnnTest {
     private static final int BATCH = 4;
 
     public enum Structure {
-        DENSE(() -> new DenseWeights(DaleInitialisation.standardGaussian(N, 0.6, new SplittableRandom(11)))),
+        DENSE(() -> new DenseWeights(Initialisation.standardGaussian(N, 0.6, new SplittableRandom(11)))),
         COLEI(() -> ColEiWeights.initialise(N, 0.25, 0.6, new SplittableRandom(12))),
         DANN(() -> DannWeights.initialise(N, 2, 0.6, new SplittableRandom(13)));
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.bcikit.rnn.dale.ColEiWeights;
-import org.bcikit.rnn.dale.DaleInitialisation;
 import org.bcikit.rnn.dale.DannWeights;
 import org.bcikit.rnn.learning.Adam;
 import org.bcikit.rnn.learning.GradientDescent;
@@ -117,7 +116,7 @@ class RateRnnTest {
     void bpttMatchesFiniteDifferencesForDenseWithEveryActivation() {
         for (Activation phi : Activation.values()) {
             SplittableRandom rng = new SplittableRandom(11);
-            RateRnn net = network(new DenseWeights(DaleInitialisation.standardGaussian(N, 1.2, rng)), phi, rng);
+            RateRnn net = network(new DenseWeights(Initialisation.standardGaussian(N, 1.2, rng)), phi, rng);
             double err = worstError(net, Probe.draw(rng));
             assertTrue(err < 1e-5, phi + ": relative error " + err);
         }

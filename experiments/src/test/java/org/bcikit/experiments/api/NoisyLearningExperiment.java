@@ -1,0 +1,94 @@
+package org.bcikit.experiments.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.bcikit.experiments.figures.NamedFigure;
+import org.bcikit.experiments.results.LearningCurveFigure;
+import org.bcikit.experiments.results.ParameterSweepFigure;
+
+/**
+ * A small deterministic experiment for testing the engine: a learning curve
+ * {@code 1 - exp(-rate * learningRate * t)} plus Gaussian noise from the run's seed. Optional sleep
+ * per run makes sweeps slow enough to kill mid-way.
+ */
+public final class NoisyLearningExperiment implements Experiment<NoisyLearningExperiment.Params> {
+
+    record Adaptation(double learningRate, String rule) {
+    }
+
+    public record Params(double rate, int steps, double noise, long sleepMillis, Adaptation adaptation) {
+    }
+
+    @Override
+    public String type() {
+        return "noisy-learning";
+    }
+
+    @Override
+    public String description() {
+        return "test experiment: an exponential learning curve with noise";
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(1.0, 20, 0.05, 0, new Adaptation(0.1, "gd"));
+    }
+
+    @Override
+    public void validate(Params p, Validation at) {
+        at.positive("rate", p.rate());
+        at.atLeast("steps", p.steps(), 1);
+        at.nonNegative("noise", p.noise());
+        at.atLeast("sleepMillis", p.sleepMillis(), 0);
+        at.positive("adaptation.learningRate", p.adaptation().learningRate());
+        at.oneOf("adaptation.rule", p.adaptation().rule(), List.of("gd", "eg"));
+    }
+
+    @Override
+    public Measurements run(Params p, RunContext context) throws InterruptedException {
+        if (p.sleepMillis() > 0) {
+            Thread.sleep(p.sleepMillis());
+        }
+        SplittableRandom rng = context.random();
+        double[] y = new double[p.steps()];
+        for (int t = 0; t < y.length; t++) {
+            double u1 = rng.nextDouble();
+            double u2 = rng.nextDouble();
+            double gauss = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+            y[t] = 1 - Math.exp(-p.rate() * p.adaptation().learningRate() * t) + p.noise() * gauss;
+        }
+        Measurements m = new Measurements().curve("performance", y).scalar("final", y[y.length - 1]);
+        m.scalar("shared", context.pairedRandom().nextDouble());
+        // a metric only some runs reach, as an unstable run would not
+        m.scalar("sometimes", context.seedIndex() % 2 == 0 ? y[0] : Double.NaN);
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
+        int high = 0;
+        for (RunRecord r : runs) {
+            high += r.scalar("final") > 0.5 ? 1 : 0;
+        }
+        return Map.of("highFinalSeeds", high);
+    }
+
+    @Override
+    public List<NamedFigure> figures(ExperimentResults results) {
+        NamedFigure curves = new NamedFigure("learning-curves", LearningCurveFigure.of(results, "performance",
+                "Noisy learning: " + results.plan().name(), "step", "performance (1 - L/L0)").chart());
+        NamedFigure sweep = new NamedFigure("final-vs-learning-rate", new ParameterSweepFigure(
+                "Final performance vs learning rate", "adaptation.learningRate", "learning rate", true)
+                .panel("high-final seeds", c -> c.metric("highFinalSeeds"), c -> Double.NaN)
+                .panel("final performance", c -> c.scalars().get("final").mean(), c -> c.scalars().get("final").sem())
+                .chart(results));
+        return List.of(curves, sweep);
+    }
+}

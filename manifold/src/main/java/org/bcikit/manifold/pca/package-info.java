@@ -1,0 +1,4 @@
+/**
+ * Principal component analysis and its fitted model, with explained variances.
+ */
+package org.bcikit.manifold.pca;

@@ -1,0 +1,6 @@
+/**
+ * The learner models and their protocol: named trainable parameters, recurrent-weight structures,
+ * the static linear-Gaussian network, fixed-point and rate RNNs, initialisations, and the guard
+ * that stops a broken run (science.md section 5).
+ */
+package org.bcikit.rnn.model;
