@@ -30,8 +30,8 @@ final class ExampleOption {
     Path resolve(Path file, String fileLabel) throws IOException {
         String ref = reference(file, fileLabel);
         if (ref == null) {
-            throw new ParameterException(command.commandLine(), "Missing " + fileLabel + " or --example NAME (one of "
-                    + String.join(", ", ExampleSession.names()) + ")");
+            throw new ParameterException(command.commandLine(), "Missing required parameter: '" + fileLabel
+                    + "' (or --example NAME, one of " + String.join(", ", ExampleSession.names()) + ")");
         }
         return file != null ? file : ExampleSession.named(name).file();
     }

@@ -77,7 +77,7 @@ class ExampleOptionTest {
     void fileAndExampleAreExclusiveAndOneIsRequired() {
         assertBadUsage(CliRun.of("session", SharedData.golub2018().toString(), "--example", "golub2018"),
                 "bcikit: give FILE or --example NAME, not both");
-        assertBadUsage(CliRun.of("inspect"), "bcikit: Missing FILE or --example NAME (one of golub2018, ime2015)");
+        assertBadUsage(CliRun.of("inspect"), "bcikit: Missing required parameter: 'FILE' (or --example NAME, one of golub2018, ime2015)");
         assertBadUsage(CliRun.of("manifold", "fit", "--example", "golub"),
                 "bcikit: --example: expected one of golub2018, ime2015, found 'golub'");
     }
