@@ -90,12 +90,12 @@ public final class HypothesisOutput {
         return best;
     }
 
-    /** The JSON tree of {@code r}. */
-    public static Map<String, Object> json(HypothesisReport r) {
+    /** The JSON tree of {@code r}, naming the input as {@code source} (e.g. {@code example:golub2018}). */
+    public static Map<String, Object> json(HypothesisReport r, String source) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("command", "session --hypotheses");
         o.put("version", BuildInfo.version());
-        o.put("file", r.file());
+        o.put("file", source);
         o.put("repeats", r.repeats());
         o.put("seed", r.seed());
         o.put("targetDistanceMm", r.targetDistanceMm());
@@ -134,8 +134,8 @@ public final class HypothesisOutput {
     }
 
     /** Writes {@code hypotheses.json} and the figure into {@code dir}. */
-    public static void write(HypothesisReport r, Path dir) throws IOException {
-        JsonFiles.write(dir.resolve("hypotheses.json"), json(r));
+    public static void write(HypothesisReport r, Path dir, String source) throws IOException {
+        JsonFiles.write(dir.resolve("hypotheses.json"), json(r, source));
         Figures.save(figure(r), dir.resolve("hypotheses"), Figures.WIDTH, 1500);
     }
 
