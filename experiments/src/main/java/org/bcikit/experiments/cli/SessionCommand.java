@@ -12,6 +12,11 @@ import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
 
 import org.bcikit.experiments.figures.Figures;
+import org.bcikit.decoders.hypotheses.Hypothesis;
+import org.bcikit.decoders.hypotheses.HypothesisAnalysis;
+import org.bcikit.decoders.hypotheses.HypothesisReport;
+import org.bcikit.decoders.hypotheses.Signatures;
+import org.bcikit.experiments.session.HypothesisOutput;
 import org.bcikit.experiments.session.RigSessionAnalysis;
 import org.bcikit.experiments.session.RigSessionFigures;
 import picocli.CommandLine.Command;
@@ -51,11 +56,26 @@ public final class SessionCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--hypotheses", description = "Also predict the after-learning activity under each hypothesis of "
+            + "Golub et al. 2018 and compare it with the recorded activity: DIR/hypotheses.json and figure hypotheses.")
+    boolean hypotheses;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "10",
+            description = "Draws of each hypothesis' predicted activity (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of those draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (hypotheses && repeats < 1) {
+            throw new org.bcikit.data.InvalidInputException("--repeats: expected at least 1, found " + repeats);
+        }
         Path input = example.resolve(file, "FILE");
         String source = example.reference(file, "FILE");
         progress("reading " + source + " and rebuilding its decoders");
@@ -87,6 +107,9 @@ public final class SessionCommand implements Callable<Integer> {
                 a.progress("perturbed", "before").mean(), a.progress("perturbed", "after").mean())));
         o.println(row("wrote", out.resolve("session.json") + " and figures progress-per-target, factor-clouds (PNG, SVG)"));
         o.flush();
+        if (hypotheses) {
+            hypotheses(a, o, source);
+        }
         if (!a.reproduced()) {
             spec.commandLine().getErr().println(String.format(Locale.ROOT,
                     "bcikit: warning: %s: the rebuilt decoders do not reproduce the stored ones (max relative error "
@@ -95,6 +118,31 @@ public final class SessionCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return 0;
+    }
+
+    private void hypotheses(RigSessionAnalysis a, PrintWriter o, String source) throws java.io.IOException {
+        progress("predicting after-learning activity under 5 hypotheses (" + repeats + " draws each, seed " + seed + ")");
+        HypothesisReport r = HypothesisAnalysis.defaults().withRepeats(repeats).withSeed(seed).run(a.session());
+        HypothesisOutput.write(r, out, source);
+        o.println(String.format(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s", "hypotheses", "repertoire", "specific",
+                "dVar int%", "dVar pert%", "progress"));
+        o.println(hypothesisRow("data (after learning)", List.of(r.recorded())));
+        for (Hypothesis h : Hypothesis.values()) {
+            o.println(hypothesisRow(h.label(), r.predicted().get(h)));
+        }
+        o.println(row("nearest", "overall repertoire change: " + HypothesisOutput.nearest(r, "overallRepertoireChange")
+                + "; perturbed progress: " + HypothesisOutput.nearest(r, "meanPerturbedProgress")));
+        o.println(row("wrote", out.resolve("hypotheses.json") + " and figure hypotheses (PNG, SVG)"));
+        o.flush();
+    }
+
+    private static String hypothesisRow(String name, List<Signatures> draws) {
+        return String.format(Locale.ROOT, "  %-20s %9.3f %9.3f %9.1f %9.1f %9.2f", name,
+                HypothesisOutput.meanSd(draws, Signatures::overallRepertoireChange)[0],
+                HypothesisOutput.meanSd(draws, Signatures::movementSpecificRepertoireChange)[0],
+                HypothesisOutput.meanSd(draws, Signatures::deltaVarianceIntuitivePercent)[0],
+                HypothesisOutput.meanSd(draws, Signatures::deltaVariancePerturbedPercent)[0],
+                HypothesisOutput.meanSd(draws, Signatures::meanPerturbedProgress)[0]);
     }
 
     private void progress(String line) {
