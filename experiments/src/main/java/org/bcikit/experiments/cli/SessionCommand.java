@@ -12,6 +12,7 @@ import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
 
 import org.bcikit.experiments.figures.Figures;
+import org.bcikit.experiments.results.HtmlReport;
 import org.bcikit.experiments.session.RigSessionAnalysis;
 import org.bcikit.experiments.session.RigSessionFigures;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class SessionCommand implements Callable<Integer> {
 
     static final List<String> FILES = List.of("session.json", "progress-per-target.png", "progress-per-target.svg",
-            "factor-clouds.png", "factor-clouds.svg");
+            "factor-clouds.png", "factor-clouds.svg", HtmlReport.FILE);
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A rig session (.mat).")
     Path file;
@@ -64,6 +65,13 @@ public final class SessionCommand implements Callable<Integer> {
         json.put("progress", a.progressJson());
         json.put("files", FILES);
         JsonFiles.write(out.resolve("session.json"), json);
+        HtmlReport.titled("bcikit session", "The rig's intuitive and perturbed decoders rebuilt from the parameters "
+                + "stored in " + file + " and checked against what the rig stored (Golub et al. 2018).")
+                .keyNumbers("Session", JsonFiles.mapper().valueToTree(json.get("session")))
+                .keyNumbers("Progress (mm/s)", JsonFiles.mapper().valueToTree(json.get("progress")))
+                .figures("Figures", "")
+                .keyNumbers("Reproduction", JsonFiles.mapper().valueToTree(json.get("reproduction")))
+                .write(out);
 
         PrintWriter o = spec.commandLine().getOut();
         o.println(row("session", file + " (monkey " + a.session().monkey() + ", " + a.session().date() + "), "
@@ -76,7 +84,8 @@ public final class SessionCommand implements Callable<Integer> {
                 "intuitive %.2f -> %.2f, perturbed %.2f -> %.2f (mm/s, before -> after learning)",
                 a.progress("intuitive", "before").mean(), a.progress("intuitive", "after").mean(),
                 a.progress("perturbed", "before").mean(), a.progress("perturbed", "after").mean())));
-        o.println(row("wrote", out.resolve("session.json") + " and figures progress-per-target, factor-clouds (PNG, SVG)"));
+        o.println(row("wrote", out.resolve("session.json") + " and figures progress-per-target, factor-clouds (PNG, SVG), "
+                + HtmlReport.FILE));
         o.flush();
         if (!a.reproduced()) {
             spec.commandLine().getErr().println(String.format(Locale.ROOT,
