@@ -3,6 +3,7 @@ package org.bcikit.experiments.results;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -490,8 +491,8 @@ public final class HtmlReport {
         if (decimals > 8 || decimals < -6 || Math.abs(mean) >= 1e9) {
             return number(mean, 3) + " \u00b1 " + number(sem, 2);
         }
-        int d = Math.max(0, decimals);
-        return String.format(Locale.ROOT, "%." + d + "f \u00b1 %." + d + "f", mean, sem);
+        return new BigDecimal(mean).setScale(decimals, RoundingMode.HALF_UP).toPlainString() + " \u00b1 "
+                + new BigDecimal(sem).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** {@code v} to {@code digits} significant digits, plain between 1e-4 and 1e9, else scientific. */
@@ -506,7 +507,11 @@ public final class HtmlReport {
         if (a >= 1e-4 && a < 1e9) {
             return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
         }
-        return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+        String s = String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+        int e = s.indexOf('e');
+        // 1.00000e-09 reads as 1e-09
+        String mantissa = s.substring(0, e).replaceAll("\\.?0+$", "");
+        return mantissa + s.substring(e);
     }
 
     /** The page under construction; {@link #text} escapes, {@link #raw} does not. */
