@@ -160,7 +160,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             }
             // the report shows the figures beside the model, so only --plot writes one
             written.add(HtmlReport.titled("bcikit manifold fit", String.format(Locale.ROOT,
-                    "Factor analysis of %s: %d factor(s) %s.", file, model.dims(),
+                    "Factor analysis of %s: %d factor(s) %s.", source, model.dims(),
                     dim == null ? "(fixed)" : "by " + dim.folds() + "-fold cross-validated log-likelihood"))
                     .keyNumbers("Model", JsonFiles.mapper().valueToTree(json)).figures("Figures", "")
                     .write(out.getParent() == null ? Path.of("") : out.getParent()));

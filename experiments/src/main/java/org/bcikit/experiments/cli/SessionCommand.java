@@ -75,7 +75,7 @@ public final class SessionCommand implements Callable<Integer> {
         json.put("files", FILES);
         JsonFiles.write(out.resolve("session.json"), json);
         HtmlReport.titled("bcikit session", "The rig's intuitive and perturbed decoders rebuilt from the parameters "
-                + "stored in " + file + " and checked against what the rig stored (Golub et al. 2018).")
+                + "stored in " + source + " and checked against what the rig stored (Golub et al. 2018).")
                 .keyNumbers("Session", JsonFiles.mapper().valueToTree(json.get("session")))
                 .keyNumbers("Progress (mm/s)", JsonFiles.mapper().valueToTree(json.get("progress")))
                 .figures("Figures", "")
