@@ -27,6 +27,11 @@ public final class Recordings {
                     : "no such file");
         }
         RecordingFormat f = format != null ? format : RecordingFormat.forFile(file);
+        if (f == RecordingFormat.NWB && options != null && !options.fields().isEmpty()) {
+            // NWB names its fields by its schema; a mapping would be silently ignored.
+            throw InvalidInputException.in(file, "--fields " + options.fields() + ": NWB files are read by their "
+                    + "schema (units table, trials table, behaviour); --fields applies to MAT, CSV and NPY");
+        }
         try {
             return f.reader().read(file, options == null ? ReadOptions.defaults() : options);
         } catch (InvalidInputException e) {
