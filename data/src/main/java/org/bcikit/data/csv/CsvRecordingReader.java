@@ -2,6 +2,12 @@ package org.bcikit.data.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +49,34 @@ public final class CsvRecordingReader implements RecordingReader {
 
     @Override
     public Recording read(Path file, ReadOptions options) throws IOException {
+        try {
+            return readText(file, options);
+        } catch (CharacterCodingException e) {
+            throw notText(file);
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is: the reader's decoder says only that there is one. */
+    private static InvalidInputException notText(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b);
+        CharBuffer out = CharBuffer.allocate(b.length + 1);
+        CoderResult r = d.decode(in, out, true);
+        int at = r.isError() ? in.position() : b.length;
+        int line = 1;
+        for (int k = 0; k < at; k++) {
+            if (b[k] == '\n') {
+                line++;
+            }
+        }
+        String bad = at < b.length ? String.format(Locale.ROOT, "0x%02x at byte %d", b[at] & 0xff, at) : "at the end";
+        return InvalidInputException.at(file, "line " + line, "expected UTF-8 text, found a byte that is not ("
+                + bad + "): the file is corrupt or not CSV");
+    }
+
+    private static Recording readText(Path file, ReadOptions options) throws IOException {
         double fileBinWidth = Double.NaN;
         int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

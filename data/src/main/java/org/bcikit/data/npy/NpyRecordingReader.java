@@ -91,6 +91,18 @@ public final class NpyRecordingReader implements RecordingReader {
         }
     }
 
+    /** Jackson's description without its pointer into the parser's source, which says nothing to a user. */
+    private static String jsonProblem(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        for (String cut : new String[] {" (start marker at", "\n"}) {
+            int at = m.indexOf(cut);
+            if (at >= 0) {
+                m = m.substring(0, at);
+            }
+        }
+        return m.trim();
+    }
+
     private static boolean mapped(FieldMapping mapping, String key) {
         for (String field : mapping.fields()) {
             if (mapping.source(field).names().contains(key)) {
@@ -156,7 +168,7 @@ public final class NpyRecordingReader implements RecordingReader {
             root = JsonFiles.mapper().readTree(sidecar.toFile());
         } catch (JsonProcessingException e) {
             throw InvalidInputException.at(npy, where, "expected valid JSON, found an error at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getLineNr() + ": " + jsonProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw InvalidInputException.at(npy, where, "expected a JSON object with fields " + FIELDS);
