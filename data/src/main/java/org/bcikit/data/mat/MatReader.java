@@ -28,21 +28,34 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code date}, {@code lambda}. The bin width is {@code expParams.intuitiveMapping.dt}. No cursor
  * kinematics are set: the file's {@code vraw_*} are decoder outputs, not the cursor's movement.
  *
- * <p><b>Generic layout</b> for a lab's own files: these variables at the top level, or as fields
- * of a 1 x 1 struct that is the file's only variable (as {@code save('f.mat', 'data')} writes):
+ * <p><b>Generic layout</b> for a lab's own files: these fields at the top level, or as fields
+ * of a 1 x 1 struct that is the file's only variable (as {@code save('f.mat', 'data')} writes),
+ * each found under bcikit's name or one of the aliases labs use ({@link GenericFields#ALIASES}:
+ * {@code spike_counts}, {@code cursor_position}, {@code target_position}, {@code dt}, ...), or
+ * where a {@link org.bcikit.data.FieldMapping} puts it ({@code counts=data.spike_counts}). Two
+ * aliases of one field both present is an error, as is a file with no counts, which names what
+ * the file holds and a mapping that would read it. A mapping also turns off the rig layout.
  * <ul>
- * <li>{@code counts} (required): spike counts, bins x units: one matrix for a continuous
- *     recording, or a cell array of per-trial bins x units matrices (all with the same units);</li>
+ * <li>{@code counts} (required): spike counts: one bins x units matrix for a continuous
+ *     recording ({@code :T} in the mapping: stored units x bins), or a cell array of per-trial
+ *     matrices, oriented by their sizes: the dimension that is the same in every trial is the units
+ *     (so 24 x T cells are transposed to T x 24), and cells all of one size are bins x units
+ *     unless {@code :T} says otherwise; the choice is stated in the metadata {@code mapping};</li>
  * <li>{@code binWidth}: bin width in seconds (required unless the caller chooses one);</li>
  * <li>{@code trialStart} (only with a counts matrix): 1-based first bin of each trial, strictly
  *     increasing; a trial runs until the next one starts, the last to the end; bins before the
  *     first start belong to no trial. Without it the matrix is one trial;</li>
  * <li>{@code unitIds}: a cell array of strings or a numeric vector, one per unit;</li>
- * <li>{@code targets}: trials x 2 target positions (x, y); {@code conditions}: one integer
- *     condition id per trial;</li>
+ * <li>{@code targets}: trials x 2 (or 2 x trials) target positions, or a cell of one 2 x 1
+ *     position per trial; {@code conditions}: one integer condition id per trial;</li>
  * <li>{@code outcomes}: one per trial, 1 = success, 0 = failure, NaN = unknown;</li>
- * <li>{@code cursorPos}, {@code cursorVel}: bins x 2, laid out like {@code counts} (a matrix
- *     aligned with the counts matrix, or a cell array of per-trial matrices).</li>
+ * <li>{@code cursorPosition}, {@code cursorVelocity}: laid out like {@code counts} (a matrix
+ *     aligned with the counts matrix, or a cell of per-trial matrices), each bins x 2 or 2 x bins
+ *     (the dimension equal to the trial's bins is time). Positions are kept in the units stored
+ *     (metadata {@code positionUnits}: from a {@code positionUnits} text field, else "as stored").
+ *     Without a velocity it is derived from the position under the timing convention of the
+ *     Golub et al. 2015 codepack, where p(t) is the first position to reflect bin t:
+ *     v(t) = (p(t) - p(t-1)) / binWidth, v(0) = v(1) (metadata {@code cursorVelocity} says so).</li>
  * </ul>
  * Vectors may be stored as rows or columns; integer, single and logical classes are accepted.
  */
