@@ -112,6 +112,7 @@ public final class MatReader implements RecordingReader {
         List<Double> startTimes = new ArrayList<>();
         List<DMatrixRMaj> positions = new ArrayList<>();
         List<DMatrixRMaj> velocities = new ArrayList<>();
+        String derived = null;
         if (counts.isCell()) {
             if (mat.has("trialStart")) {
                 throw mat.get("trialStart", true).error("only meaningful with a counts matrix, but "
@@ -138,6 +139,12 @@ public final class MatReader implements RecordingReader {
             }
             DMatrixRMaj pos = continuous(mat, "cursorPosition", all.numRows, used);
             DMatrixRMaj vel = continuous(mat, "cursorVelocity", all.numRows, used);
+            if (pos != null && vel == null) {
+                // One continuous trace: differences run across trial boundaries, as the cursor did.
+                vel = MatOrientation.velocityFromPosition(pos, binWidth);
+                derived = "derived from position: v(t) = (p(t) - p(t-1)) / bin width, p(t) being the first "
+                        + "position to reflect bin t's counts, across trial boundaries; v(0) = v(1) at the first bin";
+            }
             for (int k = 0; k < starts.length; k++) {
                 int end = k + 1 < starts.length ? starts[k + 1] : all.numRows;
                 trialCounts.add(CommonOps_DDRM.extract(all, starts[k], end, 0, all.numCols));
@@ -161,7 +168,6 @@ public final class MatReader implements RecordingReader {
                         + trialCounts.get(k).numRows + " bins x " + trialCounts.get(k).numCols + " units");
             }
         }
-        String derived = null;
         if (!positions.isEmpty() && velocities.isEmpty()) {
             for (DMatrixRMaj p : positions) {
                 velocities.add(MatOrientation.velocityFromPosition(p, binWidth));

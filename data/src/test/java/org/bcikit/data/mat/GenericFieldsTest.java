@@ -210,4 +210,37 @@ class GenericFieldsTest {
         assertThrows(InvalidInputException.class, () -> FieldMapping.parse("counts="));
         assertTrue(FieldMapping.parse(" ").isEmpty());
     }
+
+    @Test
+    void aV73FileIsMappedByTheSameRulesAndAContinuousTraceIsDifferencedAcrossTrials() throws IOException {
+        Path f = dir.resolve("lab73.mat");
+        int[][] unitsByBins = new int[3][10];
+        double[][] hand = new double[2][10];
+        for (int b = 0; b < 10; b++) {
+            for (int u = 0; u < 3; u++) {
+                unitsByBins[u][b] = b + 10 * u;
+            }
+            hand[0][b] = b * b;
+            hand[1][b] = -b;
+        }
+        MatV73Files.write(f, root -> {
+            var s = MatV73Files.putStruct(root, "rec");
+            MatV73Files.putUint8(s, "binned", unitsByBins);
+            MatV73Files.putDouble(s, "hand", hand);
+            MatV73Files.putDouble(s, "starts", new double[][] {{1, 4}});
+            MatV73Files.putString(s, "positionUnits", "mm");
+        });
+        Recording r = read(f, "counts=rec.binned:T,cursorPosition=rec.hand,trialStart=rec.starts", 0.5);
+        assertEquals(3, r.units());
+        assertEquals(2, r.trials().size());
+        assertEquals(7, r.trials().get(1).bins());
+        assertEquals(4 + 20.0, r.trials().get(1).count(1, 2), 0.0); // bin 4, unit 2
+        assertEquals("mm (from rec.positionUnits)", r.metadata().get("positionUnits"));
+        // Bin 3 is the second trial's first bin: v = (p(3) - p(2)) / 0.5 = (9 - 4) / 0.5, not v(4).
+        assertEquals(10.0, r.trials().get(1).cursorVelocity().get(0, 0), 1e-12);
+        assertEquals(-2.0, r.trials().get(1).cursorVelocity().get(0, 1), 1e-12);
+        // The recording's first bin repeats the second: (1 - 0) / 0.5.
+        assertEquals(2.0, r.trials().get(0).cursorVelocity().get(0, 0), 1e-12);
+        assertTrue(r.metadata().get("cursorVelocity").contains("across trial boundaries"));
+    }
 }
