@@ -76,8 +76,8 @@ public final class ManifoldFitCommand implements Callable<Integer> {
     @Option(names = "--drop-silent", description = "Exclude units that never vary (reported by unit id) instead of failing.")
     boolean dropSilent;
 
-    @Option(names = "--format", paramLabel = "F", description = "csv, npy, nwb or mat (default: by the extension).")
-    String format;
+    @CommandLine.Mixin
+    RecordingOptions reading = new RecordingOptions();
 
     @Option(names = "--out", defaultValue = "bcikit-out/manifold/model.json",
             description = "The model as JSON; figures go beside it. Default: ${DEFAULT-VALUE}.")
@@ -98,7 +98,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         FactorAnalysis fa = configure();
         Path input = example.resolve(file, "FILE");
         source = example.reference(file, "FILE");
-        SamplesFile data = SamplesFile.read(input, format);
+        SamplesFile data = SamplesFile.read(input, reading);
         try {
             Covariance.mean(data.samples()); // NaN/Inf, named by row and column, before anything else
         } catch (InvalidInputException e) {
