@@ -37,7 +37,7 @@ final class AddingProblemLearner {
      * target mean makes the initial loss the target variance).
      */
     AddingProblemLearner(RecurrentWeights recurrent, int length, double outputOffset, SplittableRandom rng) {
-        int n = recurrent.size();
+        int n = recurrent.units();
         DMatrixRMaj u = new DMatrixRMaj(n, AddingProblem.INPUTS);
         for (int k = 0; k < u.data.length; k++) {
             u.data[k] = rng.nextGaussian() / Math.sqrt(AddingProblem.INPUTS);
@@ -75,7 +75,7 @@ final class AddingProblemLearner {
      * network, mapped to the structure by {@link #update}); returns the mean squared error.
      */
     double gradient(AddingProblem.Batch batch) {
-        int n = rnn.size();
+        int n = rnn.units();
         int size = batch.target().numCols;
         rnn.zeroGradients();
         readout.gradient().zero();
