@@ -157,6 +157,27 @@ class PerturbationSelectorTest {
         }
     }
 
+    /** Configuration is by copies: deriving other selectors from one leaves its choice unchanged. */
+    @Test
+    void withMethodsReturnChangedCopiesAndLeaveTheOriginalAlone() {
+        PerturbationSelector base = new PerturbationSelector().withScreenEveryTarget(false).withCandidates(100, 60)
+                .withOmpUnits(8);
+        PerturbationSelector.Selection before = base.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
+        PerturbationSelector other = base.withCriterion(PerturbationSelector.Criterion.SCREENED).withAngleRange(170, 180)
+                .withSpeedRatioRange(0, 0.1).withCandidates(5, 5).withOmpUnits(3).withScreenEveryTarget(true)
+                .withDraw(PerturbationSelector.Draw.PAIRED);
+        PerturbationSelector.Selection after = base.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
+        assertEquals(23, after.wmpCandidates());
+        assertEquals(60, after.ompCandidates());
+        assertArrayEquals(before.medianLoss(), after.medianLoss(), 0.0);
+        assertArrayEquals(((OutsideManifoldPerturbation) before.omp().perturbation()).permutation(),
+                ((OutsideManifoldPerturbation) after.omp().perturbation()).permutation());
+        assertArrayEquals(((WithinManifoldPerturbation) before.wmp().perturbation()).permutation(),
+                ((WithinManifoldPerturbation) after.wmp().perturbation()).permutation());
+        assertThrows(InvalidInputException.class,
+                () -> other.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4)));
+    }
+
     @Test
     void noCandidatePassingTheScreenIsAClearError() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new PerturbationSelector()
