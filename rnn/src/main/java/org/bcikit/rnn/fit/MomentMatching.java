@@ -45,8 +45,13 @@ public final class MomentMatching {
     }
 
     /** Private noise variance {@code s2}; Adam at 1e-2 for at most 3000 steps; stop when the KL falls below 1e-6. */
-    public static MomentMatching withNoiseVariance(double s2) {
+    public static MomentMatching ofNoiseVariance(double s2) {
         return new MomentMatching(s2, 1e-2, 3000, 1e-6);
+    }
+
+    /** A copy assuming private noise variance {@code s2}. */
+    public MomentMatching withNoiseVariance(double s2) {
+        return new MomentMatching(s2, learningRate, maxSteps, tolerance);
     }
 
     /** A copy with Adam's learning rate {@code lr}. */

@@ -54,7 +54,7 @@ class MomentMatchingTest {
         Parameter w = new Parameter("W", random(Q, Q, 0.2, rng));
         Parameter u = new Parameter("U", random(Q, K, 0.5, rng));
         Parameter b = new Parameter("b", random(Q, 1, 0.5, rng));
-        MomentMatching mm = MomentMatching.withNoiseVariance(S2);
+        MomentMatching mm = MomentMatching.ofNoiseVariance(S2);
         mm.evaluate(mom[0], mom[1], w, u, b);
         double worst = 0;
         for (Parameter p : new Parameter[] {w, u, b}) {
@@ -77,7 +77,7 @@ class MomentMatchingTest {
     @Test
     void recoversTheGeneratingNetworksMeansAndCovariance() {
         DMatrixRMaj[] mom = generatingMoments(3);
-        MomentFit fit = MomentMatching.withNoiseVariance(S2).withMaxSteps(20000).withTolerance(1e-9)
+        MomentFit fit = MomentMatching.ofNoiseVariance(S2).withMaxSteps(20000).withTolerance(1e-9)
                 .fit(mom[0], mom[1], new DMatrixRMaj(Q, Q));
         assertTrue(fit.converged(), "KL " + fit.kl() + " after " + fit.steps() + " steps");
         // The fitted network's moments equal the recorded ones.
@@ -106,7 +106,7 @@ class MomentMatchingTest {
     @Test
     void theSameSeedAndStartGiveTheSameFit() {
         DMatrixRMaj[] mom = generatingMoments(5);
-        MomentMatching mm = MomentMatching.withNoiseVariance(S2).withMaxSteps(300);
+        MomentMatching mm = MomentMatching.ofNoiseVariance(S2).withMaxSteps(300);
         MomentFit a = mm.fit(mom[0], mom[1], new DMatrixRMaj(Q, Q));
         MomentFit b = mm.fit(mom[0], mom[1], new DMatrixRMaj(Q, Q));
         assertEquals(a.kl(), b.kl(), 0);
