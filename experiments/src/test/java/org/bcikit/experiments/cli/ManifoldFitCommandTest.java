@@ -16,6 +16,7 @@ import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.manifold.fa.FactorModel;
 import org.ejml.data.DMatrixRMaj;
+import org.bcikit.experiments.api.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class ManifoldFitCommandTest {
     }
 
     private static JsonNode read(Path json) throws Exception {
-        return JsonFiles.mapper().readTree(json.toFile());
+        return StrictJson.read(json);
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import org.bcikit.data.SharedData;
+import org.bcikit.experiments.api.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
@@ -42,7 +42,7 @@ class SessionCommandTest {
         for (String f : SessionCommand.FILES) {
             assertTrue(Files.size(out.resolve(f)) > 1000, f);
         }
-        JsonNode j = new ObjectMapper().readTree(out.resolve("session.json").toFile());
+        JsonNode j = StrictJson.read(out.resolve("session.json"));
         JsonNode rep = j.get("reproduction");
         assertTrue(rep.get("withinTolerance").asBoolean());
         assertTrue(rep.get("maxRelativeError").asDouble() <= 1e-6, rep.toString());
