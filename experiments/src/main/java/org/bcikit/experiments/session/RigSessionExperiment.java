@@ -137,12 +137,19 @@ public final class RigSessionExperiment implements Experiment<RigSessionExperime
     }
 
     private static Path projectRoot() {
+        java.security.CodeSource source = RigSessionExperiment.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
         try {
-            Path code = Path.of(RigSessionExperiment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             // experiments/target/bcikit.jar or experiments/target/classes
-            Path root = code.toAbsolutePath().getParent().getParent().getParent();
-            return Files.exists(root.resolve("pom.xml")) ? root : null;
-        } catch (URISyntaxException | RuntimeException e) {
+            Path root = Path.of(source.getLocation().toURI()).toAbsolutePath();
+            for (int up = 0; up < 3 && root != null; up++) {
+                root = root.getParent();
+            }
+            return root != null && Files.exists(root.resolve("pom.xml")) ? root : null;
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            // code loaded from somewhere that is not a local file: there is no project root to look in
             return null;
         }
     }
