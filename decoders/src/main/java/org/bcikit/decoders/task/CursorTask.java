@@ -20,9 +20,7 @@ import org.bcikit.decoders.Decoder;
  * (zero on the target). Adaptive decoders are shown every bin ({@link AdaptiveDecoder#observe}).
  *
  * <p>Each bin allocates nothing. Immutable configuration; {@link #runBlock} is deterministic
- * given the random source, from which it splits separate streams for the target order, the
- * encoder's resets and each trial's noise, so runs of one seed with different decoders see the
- * same targets and the same noise trial by trial.
+ * given the random source.
  */
 public final class CursorTask {
 
@@ -149,19 +147,11 @@ public final class CursorTask {
         int holdBins = (int) Math.ceil(config.holdTime() / config.dt() - 1e-9);
         int k = config.targets();
         int[] order = new int[k];
-        // One stream per consumer, and a fresh noise stream per trial: trial length depends on the
-        // decoder, so with one shared stream the paired runs of one seed (a WMP and an OMP decoder)
-        // would see different targets, resets and noise from the second trial on. split() advances
-        // its parent by a fixed amount, whatever the child draws.
-        SplittableRandom targetOrder = random.split();
-        SplittableRandom resets = random.split();
-        SplittableRandom noise = random.split();
         List<TrialResult> results = new ArrayList<>(block.trials());
         for (int trial = 0; trial < block.trials(); trial++) {
             if (trial % k == 0) {
-                shuffle(order, targetOrder);
+                shuffle(order, random);
             }
-            SplittableRandom trialNoise = noise.split();
             int target = order[trial % k];
             double[] tp = target(target);
             s.cursorX = 0;
@@ -177,7 +167,7 @@ public final class CursorTask {
             s.bin = 0;
             s.onTarget = s.distanceToTarget() <= s.acceptanceRadius;
             decoder.reset();
-            encoder.reset(resets.split());
+            encoder.reset(random);
             boolean reached = false;
             int held = 0;
             int entryBin = -1;
@@ -188,7 +178,7 @@ public final class CursorTask {
             int bin = 0;
             for (; bin < maxBins; bin++) {
                 s.bin = bin;
-                encoder.encode(s, trialNoise, counts);
+                encoder.encode(s, random, counts);
                 decoder.step(counts, v);
                 if (adaptive != null && adaptive.observe(s, counts, v)) {
                     encoder.decoderChanged(adaptive.current());
