@@ -28,7 +28,9 @@ final class JavaSources {
     static final List<String> MODULES = List.of("data", "manifold", "decoders", "rnn", "experiments");
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-    private static final Pattern QUALIFIED = Pattern.compile("\\borg\\.bcikit(?:\\s*\\.\\s*\\w+)+");
+    // A literal start lets the regex engine skip ahead (Boyer-Moore); the word boundary before it
+    // is checked by hand. Scanning all the sources with a leading \b took most of a second cold.
+    private static final Pattern QUALIFIED = Pattern.compile("org\\.bcikit(?:\\s*\\.\\s*\\w+)+");
     private static final Pattern TYPE_KEYWORD = Pattern.compile("(?<![\\w.@])(class|interface|enum|record|@interface)\\s+(\\w+)");
     private static final Pattern PUBLIC = Pattern.compile("\\bpublic\\b");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -118,7 +120,8 @@ final class JavaSources {
         List<String> names = new ArrayList<>();
         Matcher qm = QUALIFIED.matcher(code);
         while (qm.find()) {
-            if (qm.start() >= packageEnd) {
+            if (qm.start() >= packageEnd
+                    && (qm.start() == 0 || !Character.isJavaIdentifierPart(code.charAt(qm.start() - 1)))) {
                 names.add(SPACE.matcher(qm.group()).replaceAll(""));
             }
         }
@@ -148,20 +151,33 @@ final class JavaSources {
         }
         List<TopLevelType> types = new ArrayList<>();
         Matcher m = TYPE_KEYWORD.matcher(code);
-        while (m.find()) {
-            if (depth[m.start()] != 0) {
-                continue;
+        // Only the stretches at depth 0 are searched: they are a small part of each file.
+        int from = 0;
+        while (from < code.length()) {
+            int to = from;
+            while (to < code.length() && depth[to] == 0) {
+                to++;
             }
-            int start = m.start();
-            while (start > 0 && (";{}".indexOf(code.charAt(start - 1)) < 0 || parens[start - 1] > 0)) {
-                start--;
+            m.region(from, to);
+            while (m.find()) {
+                addType(types, text, code, parens, m);
             }
-            String header = code.substring(start, m.start());
-            String headerWithComments = text.substring(start, m.start());
-            types.add(new TopLevelType(m.group(2), PUBLIC.matcher(header).find(),
-                    headerWithComments.contains("/**")));
+            from = to;
+            while (from < code.length() && depth[from] != 0) {
+                from++;
+            }
         }
         return types;
+    }
+
+    private static void addType(List<TopLevelType> types, String text, String code, int[] parens, Matcher m) {
+        int start = m.start();
+        while (start > 0 && (";{}".indexOf(code.charAt(start - 1)) < 0 || parens[start - 1] > 0)) {
+            start--;
+        }
+        String header = code.substring(start, m.start());
+        String headerWithComments = text.substring(start, m.start());
+        types.add(new TopLevelType(m.group(2), PUBLIC.matcher(header).find(), headerWithComments.contains("/**")));
     }
 
     /**
