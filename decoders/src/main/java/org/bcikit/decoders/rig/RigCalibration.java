@@ -51,8 +51,8 @@ public final class RigCalibration {
     private int maxFactors = 20;
     private int folds = 5;
     private long seed;
-    private DMatrixRMaj fixedA;
-    private DMatrixRMaj fixedQ;
+    private DMatrixRMaj fixedA = org.ejml.dense.row.CommonOps_DDRM.identity(2);
+    private DMatrixRMaj fixedQ = rigQ(2000);
     private double speed = Double.NaN;
     private double holdRadius = Double.NaN;
 
@@ -131,7 +131,24 @@ public final class RigCalibration {
         return this;
     }
 
-    /** Fixed dynamics, as on the rig ({@code A = I, Q = 2000 I} in mm/s); default: fitted. */
+    /** {@code q I}: the rig's state noise is {@code 2000 I} in (mm/s)² (Golub et al. 2018; science.md §2). */
+    public static DMatrixRMaj rigQ(double q) {
+        DMatrixRMaj m = org.ejml.dense.row.CommonOps_DDRM.identity(2);
+        org.ejml.dense.row.CommonOps_DDRM.scale(q, m);
+        return m;
+    }
+
+    /** A and Q fitted by least squares from consecutive intended velocities within trials (Wu et al. 2006). */
+    public RigCalibration fittedDynamics() {
+        this.fixedA = null;
+        this.fixedQ = null;
+        return this;
+    }
+
+    /**
+     * Fixed dynamics; the default is the rig's {@code A = I}, {@code Q = 2000 I}, which is in
+     * (mm/s)²: in other units it smooths differently (in m/s, hardly at all).
+     */
     public RigCalibration fixedDynamics(DMatrixRMaj a, DMatrixRMaj q) {
         this.fixedA = MatrixChecks.shape("A", a, 2, 2).copy();
         this.fixedQ = MatrixChecks.shape("Q", q, 2, 2).copy();
@@ -192,11 +209,14 @@ public final class RigCalibration {
             Dimensionality[] holder = new Dimensionality[1];
             fitter = zs -> {
                 holder[0] = search.search(zs);
-                FactorFitter.Loadings l = FactorFitter.factorAnalysis(holder[0].bestDims()).fit(zs);
+                // the search refits the best d on all bins: that model is the calibration's
+                org.bcikit.manifold.fa.FactorModel m = holder[0].model();
+                double[] ph = m.privateVariances();
+                FactorFitter.Loadings l = new FactorFitter.Loadings(m.loadings(), new DMatrixRMaj(ph.length, 1, true, ph));
                 captured.add(l);
                 return l;
             };
-            KalmanVelocityDecoder all = calibration().fit(counts, intended, fitter);
+            KalmanVelocityDecoder all = calibrate(counts, intended, fitter);
             dim = holder[0];
             d = dim.bestDims();
             return finish(all, captured.get(0), dim, d, note, counts, intended);
@@ -210,7 +230,7 @@ public final class RigCalibration {
             captured.add(l);
             return l;
         };
-        KalmanVelocityDecoder all = calibration().fit(counts, intended, fitter);
+        KalmanVelocityDecoder all = calibrate(counts, intended, fitter);
         return finish(all, captured.get(0), null, d, note, counts, intended);
     }
 
@@ -249,7 +269,7 @@ public final class RigCalibration {
             }
             KalmanVelocityDecoder dec;
             try {
-                dec = calibration().fit(cTrain, vTrain, FactorFitter.factorAnalysis(d));
+                dec = calibrate(cTrain, vTrain, FactorFitter.factorAnalysis(d));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("held-out fold " + (f + 1) + " of " + k + ": " + e.getMessage(), e);
             }
@@ -271,8 +291,23 @@ public final class RigCalibration {
                 List.copyOf(intended), List.copyOf(heldOut), fold, angle, r2);
     }
 
-    private KalmanCalibration calibration() {
-        return fixedA == null ? KalmanCalibration.fittedDynamics() : KalmanCalibration.fixedDynamics(fixedA, fixedQ);
+    private KalmanVelocityDecoder calibrate(List<DMatrixRMaj> counts, List<DMatrixRMaj> velocities, FactorFitter fitter) {
+        if (fixedA != null) {
+            return KalmanCalibration.fixedDynamics(fixedA, fixedQ).fit(counts, velocities, fitter);
+        }
+        try {
+            return KalmanCalibration.fittedDynamics().fit(counts, velocities, fitter);
+        } catch (InvalidInputException e) {
+            // intended velocities that hardly change within a trial (--intention target makes them
+            // constant) give Q ~ 0: a filter that averages forever and has no steady state
+            if (e.getMessage().startsWith("Kalman gain")) {
+                throw new InvalidInputException("dynamics: the fitted state noise Q is too small for a steady-state "
+                        + "Kalman gain (intended velocities " + (intention == Intention.TARGET
+                                ? "are constant within each trial with --intention target" : "barely change between bins")
+                        + "); use the rig's fixed dynamics (A = I, Q = 2000 I) instead", e);
+            }
+            throw e;
+        }
     }
 
     /** Fills per-trial counts and intended velocities; returns how the intention was formed. */
