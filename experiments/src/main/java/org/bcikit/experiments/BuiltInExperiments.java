@@ -3,6 +3,8 @@ package org.bcikit.experiments;
 import java.util.List;
 
 import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.calibration.CalibrationExperiment;
+import org.bcikit.experiments.calibration.DecoderRebuildExperiment;
 import org.bcikit.experiments.closedloop.AdaptiveDecoderExperiment;
 import org.bcikit.experiments.closedloop.Sadtler2014Experiment;
 import org.bcikit.experiments.dale.DaleBciExperiment;
@@ -50,6 +52,8 @@ public final class BuiltInExperiments {
                 .with(new DaleSpectrumExperiment())
                 .with(new EgVsGdExperiment())
                 .with(new DaleBciExperiment())
-                .with(new RigSessionExperiment());
+                .with(new RigSessionExperiment())
+                .with(new CalibrationExperiment())
+                .with(new DecoderRebuildExperiment());
     }
 }

@@ -180,8 +180,9 @@ public final class CalibrationAnalysis {
             intended.add(integrate(result.intended().get(i), x0, y0, dt));
             group.add(k);
         }
-        DMatrixRMaj tp = new DMatrixRMaj(targets.size(), 2);
-        for (int k = 0; k < targets.size(); k++) {
+        // without cursor positions the targets are directions, not places in the workspace
+        DMatrixRMaj tp = new DMatrixRMaj(recording.hasCursorPosition() ? targets.size() : 0, 2);
+        for (int k = 0; k < tp.numRows; k++) {
             tp.set(k, 0, targets.get(k).x());
             tp.set(k, 1, targets.get(k).y());
         }

@@ -34,11 +34,14 @@ public final class CalibrationFigures {
             List<DMatrixRMaj> solid, List<DMatrixRMaj> dashed, int[] group, DMatrixRMaj targets) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // one path per series, so the dash pattern runs along the trajectory instead of restarting every bin
+        r.setDrawSeriesLineAsPath(true);
         int s = 0;
         for (int i = 0; i < solid.size(); i++) {
             for (int pass = 0; pass < 2; pass++) {
                 DMatrixRMaj p = pass == 0 ? solid.get(i) : dashed.get(i);
-                XYSeries series = new XYSeries((pass == 0 ? solidName : dashedName) + " " + i, false, true);
+                String name = pass == 0 ? solidName : dashedName;
+                XYSeries series = new XYSeries(i == 0 ? name : name + " " + i, false, true);
                 for (int t = 0; t < p.numRows; t++) {
                     series.add(p.get(t, 0), p.get(t, 1));
                 }
@@ -49,6 +52,9 @@ public final class CalibrationFigures {
                 r.setSeriesVisibleInLegend(s, i == 0);
                 s++;
             }
+        }
+        if (targets.numRows == 0) {
+            return chart(title, subtitle, new XYPlot(data, new NumberAxis("x position"), new NumberAxis("y position"), r));
         }
         XYSeries t = new XYSeries("targets", false, true);
         for (int k = 0; k < targets.numRows; k++) {

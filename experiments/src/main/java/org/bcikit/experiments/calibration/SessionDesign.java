@@ -63,10 +63,10 @@ public final class SessionDesign {
      * @param seed        seed of every draw
      */
     public record Settings(String criterion, int wmpSamples, int omps, int ompUnits, int choose, int list,
-            double minAngle, double maxAngle, double minSpeed, double maxSpeed, long seed) {
+            double minAngle, double maxAngle, double minSpeed, double maxSpeed, boolean everyTarget, long seed) {
 
         public static Settings defaults() {
-            return new Settings("sadtler", 2000, 2000, 0, 1, 20, 20, 75, 0.25, 2, 0);
+            return new Settings("sadtler", 2000, 2000, 0, 1, 20, 20, 75, 0.25, 2, true, 0);
         }
     }
 
@@ -199,11 +199,20 @@ public final class SessionDesign {
         for (int k = 0; k < kk; k++) {
             angle[k] = pred.angles()[k];
             ratio[k] = Math.hypot(v.get(k, 0), v.get(k, 1)) / meanSpeed;
-            passes &= angle[k] >= settings.minAngle() && angle[k] <= settings.maxAngle()
-                    && ratio[k] >= settings.minSpeed() && ratio[k] <= settings.maxSpeed();
+            passes &= within(angle[k], ratio[k]);
+        }
+        if (!settings.everyTarget()) {
+            // the looser screen: the mean angle and mean speed ratio over targets
+            passes = within(Arrays.stream(angle).average().orElse(Double.NaN),
+                    Arrays.stream(ratio).average().orElse(Double.NaN));
         }
         double pa = Arrays.stream(pred.principalAngles()).average().orElse(Double.NaN);
         return new Candidate(p, dec, v, angle, ratio, expectedLoss != null ? expectedLoss : pred.losses(), pa, passes);
+    }
+
+    private boolean within(double angle, double ratio) {
+        return angle >= settings.minAngle() && angle <= settings.maxAngle() && ratio >= settings.minSpeed()
+                && ratio <= settings.maxSpeed();
     }
 
     /** Mean counts of each target's bins, K x q. */
@@ -265,6 +274,11 @@ public final class SessionDesign {
         return rankedOmps.subList(0, Math.min(settings.choose(), rankedOmps.size()));
     }
 
+    /** Decoders written: chosen WMPs plus chosen OMPs. */
+    public int chosenCount() {
+        return chosenWmps().size() + chosenOmps().size();
+    }
+
     public int wmpCandidates() {
         return wmps.size();
     }
@@ -290,7 +304,8 @@ public final class SessionDesign {
         j.put("criterion", settings.criterion());
         j.put("screen", JsonFiles.object("angleDegrees", new double[] {settings.minAngle(), settings.maxAngle()},
                 "speedRatio", new double[] {settings.minSpeed(), settings.maxSpeed()},
-                "speedRelativeTo", "mean over targets of the intuitive open-loop speed", "everyTarget", true));
+                "speedRelativeTo", "mean over targets of the intuitive open-loop speed", "everyTarget",
+                settings.everyTarget()));
         j.put("seed", settings.seed());
         j.put("openLoop", "o_k = M2 mean_k(u) + m0 over target k's bins (science.md section 9)");
         List<Object> tj = new ArrayList<>();
@@ -322,6 +337,7 @@ public final class SessionDesign {
         m.put("candidates", all.size());
         m.put("passed", settings.criterion().equals("sadtler") ? passed : null);
         m.put("ranked", ranked.size());
+        m.put("mostTargetsPassing", bestTargetsPassing(all == wmps ? "WMP" : "OMP"));
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.list(), ranked.size()); i++) {
             Candidate c = ranked.get(i);
@@ -390,6 +406,24 @@ public final class SessionDesign {
         return files;
     }
 
+    /** The most targets any candidate of {@code kind} passes (angle and speed), to say how close the screen came. */
+    public int bestTargetsPassing(String kind) {
+        int best = 0;
+        for (Candidate c : kind.equals("WMP") ? wmps : omps) {
+            int n = 0;
+            for (int k = 0; k < c.angle().length; k++) {
+                n += within(c.angle()[k], c.speedRatio()[k]) ? 1 : 0;
+            }
+            best = Math.max(best, n);
+        }
+        return best;
+    }
+
+    /** Number of targets. */
+    public int targets() {
+        return targets.size();
+    }
+
     public String summaryLine(String kind) {
         List<Candidate> all = kind.equals("WMP") ? wmps : omps;
         List<Candidate> chosen = kind.equals("WMP") ? chosenWmps() : chosenOmps();
@@ -397,7 +431,7 @@ public final class SessionDesign {
                 ? (kind.equals("WMP") ? wmpPassed() : ompPassed()) + " of " + all.size() + " pass the screen"
                 : all.size() + " candidates";
         if (chosen.isEmpty()) {
-            return passed + "; none chosen";
+            return passed + " (at best " + bestTargetsPassing(kind) + " of " + targets.size() + " targets); none chosen";
         }
         Candidate c = chosen.get(0);
         return String.format(Locale.ROOT, "%s; best %s: angle %.1f-%.1f deg, speed %.2f-%.2f x, predicted loss %.3f",

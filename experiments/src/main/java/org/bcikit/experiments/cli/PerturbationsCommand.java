@@ -47,6 +47,11 @@ public final class PerturbationsCommand implements Callable<Integer> {
             description = "Screen's speed range relative to the mean intuitive speed. Default: ${DEFAULT-VALUE}.")
     double[] speedRatio;
 
+    @Option(names = "--screen", defaultValue = "every", paramLabel = "every|mean",
+            description = "every: each target's angle and speed must pass (Sadtler et al.); mean: the means over "
+                    + "targets must (looser, for small populations). Default: ${DEFAULT-VALUE}.")
+    String screen;
+
     @Option(names = "--wmp-samples", defaultValue = "2000", description = "Random WMPs when d > 8. Default: ${DEFAULT-VALUE}.")
     int wmpSamples;
 
@@ -80,10 +85,13 @@ public final class PerturbationsCommand implements Callable<Integer> {
         if (angle.length != 2 || speedRatio.length != 2) {
             throw new org.bcikit.data.InvalidInputException("--angle, --speed-ratio: expected MIN,MAX");
         }
+        if (!screen.equals("every") && !screen.equals("mean")) {
+            throw new org.bcikit.data.InvalidInputException("--screen: expected every or mean, found " + screen);
+        }
         DecoderFile d = DecoderFile.read(decoder);
         Recording r = input.read(data);
         SessionDesign design = SessionDesign.of(decoder, d, data, r, new SessionDesign.Settings(criterion, wmpSamples,
-                omps, ompUnits, choose, list, angle[0], angle[1], speedRatio[0], speedRatio[1], seed));
+                omps, ompUnits, choose, list, angle[0], angle[1], speedRatio[0], speedRatio[1], screen.equals("every"), seed));
         List<String> files = design.write(out);
         PrintWriter o = spec.commandLine().getOut();
         o.println(CalibrateCommand.row("decoder", decoder + ": " + d.units() + " units, " + d.factors() + " factors"));
@@ -94,6 +102,12 @@ public final class PerturbationsCommand implements Callable<Integer> {
         o.println(CalibrateCommand.row("wrote", out.resolve(files.get(0)) + ", "
                 + String.join(", ", files.subList(1, files.size()))));
         o.flush();
+        if (design.chosenCount() == 0 || design.chosenCount() < 2 * choose) {
+            spec.commandLine().getErr().println("bcikit: warning: " + (design.chosenCount() == 0 ? "no" : "too few")
+                    + " candidates pass the screen for both kinds; try more candidates (--omps, --wmp-samples), "
+                    + "--screen mean, wider --angle/--speed-ratio, or --criterion matched");
+            spec.commandLine().getErr().flush();
+        }
         return 0;
     }
 }
