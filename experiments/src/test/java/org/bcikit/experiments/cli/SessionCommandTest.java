@@ -43,6 +43,12 @@ class SessionCommandTest {
             assertTrue(Files.size(out.resolve(f)) > 1000, f);
         }
         JsonNode j = new ObjectMapper().readTree(out.resolve("session.json").toFile());
+        // the rig's decoders as decoder.json: read back strictly (derived matrices must follow from the model)
+        org.bcikit.decoders.rig.DecoderFile intuitive = org.bcikit.decoders.rig.DecoderFile.read(
+                out.resolve("intuitive.decoder.json"));
+        assertEquals(86, intuitive.units());
+        assertEquals(10, intuitive.factors());
+        assertEquals("WMP", org.bcikit.decoders.rig.DecoderFile.read(out.resolve("perturbed.decoder.json")).kind());
         JsonNode rep = j.get("reproduction");
         assertTrue(rep.get("withinTolerance").asBoolean());
         assertTrue(rep.get("maxRelativeError").asDouble() <= 1e-6, rep.toString());
