@@ -176,6 +176,19 @@ class CalibrationCommandsTest {
                 + "it, found none in trial 0\n", none.err());
         assertFalse(Files.exists(dir.resolve("y").resolve("decoder.json")));
 
+        // a NaN cursor position: the last value of the cursor array
+        Path nan = dir.resolve("nan.npy");
+        Recordings.write(nan, Ime2015.read(), null);
+        Path cursor = dir.resolve("nan.cursor.npy");
+        byte[] bytes = Files.readAllBytes(cursor);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(Double.NaN);
+        Files.write(cursor, bytes);
+        Run nanRun = cli("decoder", "rebuild", nan.toString(), "--out", dir.resolve("z").toString());
+        assertEquals(2, nanRun.code(), nanRun.err());
+        assertTrue(nanRun.err().startsWith("bcikit: " + nan) && nanRun.err().contains("cursor")
+                && nanRun.err().contains("NaN") && nanRun.err().split("\n").length == 1, nanRun.err());
+        assertFalse(Files.exists(dir.resolve("z").resolve("decoder.json")));
+
         Run rebuilt = cli("perturbations", "--decoder", dir.resolve("rebuild-bad").resolve("decoder.json").toString(),
                 "--data", session.toString());
         assertEquals(2, rebuilt.code());
