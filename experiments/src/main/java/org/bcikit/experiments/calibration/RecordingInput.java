@@ -14,7 +14,7 @@ import org.bcikit.data.format.Recordings;
 
 /**
  * Reads the recording of {@code calibrate}, {@code decoder rebuild} and {@code perturbations}:
- * any format the data layer reads, an optional bin width where the file has none, and an optional
+ * any format the data layer reads (or a bundled {@code example:NAME}), an optional bin width where the file has none, and an optional
  * selection of trials by their metadata ({@code epoch=before} keeps the before-learning clouds of
  * a Golub et al. 2018 rig session).
  */
@@ -31,6 +31,12 @@ public final class RecordingInput {
     public static Recording read(Path file, String format, double binWidth, String trials) throws IOException {
         if (!Double.isNaN(binWidth) && !(binWidth > 0 && Double.isFinite(binWidth))) {
             throw new InvalidInputException("--bin-width: expected seconds > 0, found " + binWidth);
+        }
+        // example:NAME reads a bundled example session (extracted on first use)
+        java.util.Optional<org.bcikit.data.examples.ExampleSession> example =
+                org.bcikit.data.examples.ExampleSession.referencedBy(file.toString());
+        if (example.isPresent()) {
+            file = example.get().file();
         }
         RecordingFormat f = format == null ? RecordingFormat.forFile(file) : RecordingFormat.parse(format);
         Recording r = Recordings.read(file, f, new ReadOptions(binWidth));
