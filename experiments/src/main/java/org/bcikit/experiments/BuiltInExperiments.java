@@ -11,6 +11,7 @@ import org.bcikit.experiments.dale.DaleBciExperiment;
 import org.bcikit.experiments.dale.DaleSpectrumExperiment;
 import org.bcikit.experiments.dale.EgVsGdExperiment;
 import org.bcikit.experiments.demo.DemoExperiment;
+import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
@@ -34,7 +35,8 @@ public final class BuiltInExperiments {
             "dale-spectrum",
             "eg-vs-gd",
             "dale-bci",
-            "golub2018");
+            "golub2018",
+            "fit-session");
 
     private BuiltInExperiments() {
     }
@@ -53,6 +55,7 @@ public final class BuiltInExperiments {
                 .with(new EgVsGdExperiment())
                 .with(new DaleBciExperiment())
                 .with(new RigSessionExperiment())
+                .with(new FitSessionExperiment())
                 .with(new CalibrationExperiment())
                 .with(new DecoderRebuildExperiment());
     }

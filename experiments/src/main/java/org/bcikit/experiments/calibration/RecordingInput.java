@@ -32,14 +32,20 @@ public final class RecordingInput {
         if (!Double.isNaN(binWidth) && !(binWidth > 0 && Double.isFinite(binWidth))) {
             throw new InvalidInputException("--bin-width: expected seconds > 0, found " + binWidth);
         }
+        return read(file, format == null ? null : RecordingFormat.parse(format), new ReadOptions(binWidth), trials);
+    }
+
+    /** As above with the reader's options as the command line gives them ({@code --fields} included). */
+    public static Recording read(Path file, RecordingFormat format, ReadOptions options, String trials)
+            throws IOException {
         // example:NAME reads a bundled example session (extracted on first use)
         java.util.Optional<org.bcikit.data.examples.ExampleSession> example =
                 org.bcikit.data.examples.ExampleSession.referencedBy(file.toString());
         if (example.isPresent()) {
             file = example.get().file();
         }
-        RecordingFormat f = format == null ? RecordingFormat.forFile(file) : RecordingFormat.parse(format);
-        Recording r = Recordings.read(file, f, new ReadOptions(binWidth));
+        RecordingFormat f = format == null ? RecordingFormat.forFile(file) : format;
+        Recording r = Recordings.read(file, f, options);
         return trials == null ? r : select(r, file, trials);
     }
 

@@ -19,12 +19,14 @@ import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
-import org.bcikit.decoders.perturbation.ExpectedLossSelector;
+import org.bcikit.decoders.perturbation.ExpectedLoss;
 import org.bcikit.decoders.perturbation.MatchedDifficulty;
+import org.bcikit.decoders.perturbation.OpenLoopLoss;
 import org.bcikit.decoders.perturbation.OpenLoopPrediction;
 import org.bcikit.decoders.perturbation.OutsideManifoldPerturbation;
 import org.bcikit.decoders.perturbation.Permutations;
 import org.bcikit.decoders.perturbation.Perturbation;
+import org.bcikit.decoders.perturbation.PerturbationLoss;
 import org.bcikit.decoders.perturbation.PerturbationSelector;
 import org.bcikit.decoders.perturbation.WithinManifoldPerturbation;
 import org.bcikit.decoders.rig.DecoderFile;
@@ -46,15 +48,17 @@ import org.jfree.chart.JFreeChart;
  *       speed; survivors are ranked by the distance of their per-target loss vector to the
  *       element-wise median over all survivors (Payeur et al. 2023's matching, so the top WMP and
  *       OMP start equally hard);</li>
- *   <li>{@code matched}: no screen, ranked the same way over all candidates;</li>
- *   <li>{@code expected-loss}: the pair chosen by {@link ExpectedLossSelector} (loss including the
- *       decoded velocity's variance over each target's bins).</li>
+ *   <li>{@code matched}: no screen, ranked the same way over all candidates.</li>
  * </ul>
+ * The per-target loss is the decoders' loss strategy: {@code open-loop} ({@link OpenLoopLoss},
+ * the squared error of {@code o_k} relative to the intuitive speed) or {@code expected}
+ * ({@link ExpectedLoss}, which adds the variance of the decoded velocity over the target's bins).
  */
 public final class SessionDesign {
 
     /**
-     * @param criterion   {@code sadtler}, {@code matched} or {@code expected-loss}
+     * @param criterion   {@code sadtler} or {@code matched}
+     * @param loss        {@code open-loop} or {@code expected}
      * @param wmpSamples  random WMPs when d &gt; 8 (d! is then too many)
      * @param omps        random OMP candidates
      * @param ompUnits    permute only the most modulated units (0: all)
@@ -62,11 +66,11 @@ public final class SessionDesign {
      * @param list        ranked candidates of each kind listed in candidates.json
      * @param seed        seed of every draw
      */
-    public record Settings(String criterion, int wmpSamples, int omps, int ompUnits, int choose, int list,
+    public record Settings(String criterion, String loss, int wmpSamples, int omps, int ompUnits, int choose, int list,
             double minAngle, double maxAngle, double minSpeed, double maxSpeed, boolean everyTarget, long seed) {
 
         public static Settings defaults() {
-            return new Settings("sadtler", 2000, 2000, 0, 1, 20, 20, 75, 0.25, 2, true, 0);
+            return new Settings("sadtler", "open-loop", 2000, 2000, 0, 1, 20, 20, 75, 0.25, 2, true, 0);
         }
     }
 
@@ -89,6 +93,7 @@ public final class SessionDesign {
     private final List<Candidate> rankedWmps;
     private final List<Candidate> rankedOmps;
     private final double[] median;
+    private final PerturbationLoss loss;
 
     private SessionDesign(Path decoderPath, DecoderFile decoderFile, Path dataPath, Recording recording, Settings s) {
         this.decoderPath = decoderPath;
@@ -113,25 +118,20 @@ public final class SessionDesign {
         }
         this.meanSpeed = sp;
         SplittableRandom rng = new SplittableRandom(s.seed());
-        if (s.criterion().equals("expected-loss")) {
+        if (s.loss().equals("expected")) {
             List<DMatrixRMaj> counts = new ArrayList<>();
             List<Integer> which = new ArrayList<>();
             for (Trial t : recording.trials()) {
                 counts.add(t.counts());
                 which.add(targets.indexOf(t.target()));
             }
-            ExpectedLossSelector.Selection sel = ExpectedLossSelector.select(intuitive, counts, which, targets.size(),
-                    s.omps(), rng);
-            this.wmps = List.of(candidate(sel.wmp().perturbation(), mean, sel.wmp().losses()));
-            this.omps = List.of(candidate(sel.omp().perturbation(), mean, sel.omp().losses()));
-            this.rankedWmps = wmps;
-            this.rankedOmps = omps;
-            this.median = sel.median();
-            return;
+            this.loss = ExpectedLoss.of(counts, which, targets.size());
+        } else {
+            this.loss = new OpenLoopLoss(mean);
         }
         this.wmps = new ArrayList<>();
         for (int[] p : factorPermutations(intuitive.features(), rng)) {
-            wmps.add(candidate(new WithinManifoldPerturbation(p), mean, null));
+            wmps.add(candidate(new WithinManifoldPerturbation(p), mean));
         }
         this.omps = new ArrayList<>();
         int q = intuitive.units();
@@ -141,7 +141,7 @@ public final class SessionDesign {
         }
         double[] modulation = PerturbationSelector.modulation(mean);
         for (int i = 0; i < s.omps(); i++) {
-            omps.add(candidate(OutsideManifoldPerturbation.amongMostModulated(modulation, m, rng), mean, null));
+            omps.add(candidate(OutsideManifoldPerturbation.amongMostModulated(modulation, m, rng), mean));
         }
         boolean screen = s.criterion().equals("sadtler");
         List<Candidate> wPool = screen ? wmps.stream().filter(Candidate::passes).toList() : wmps;
@@ -161,9 +161,11 @@ public final class SessionDesign {
      *     one without a factor model, trials without targets, unknown criterion
      */
     public static SessionDesign of(Path decoderPath, DecoderFile decoder, Path dataPath, Recording data, Settings s) {
-        if (!List.of("sadtler", "matched", "expected-loss").contains(s.criterion())) {
-            throw new InvalidInputException("--criterion: expected sadtler, matched or expected-loss, found "
-                    + s.criterion());
+        if (!List.of("sadtler", "matched").contains(s.criterion())) {
+            throw new InvalidInputException("--criterion: expected sadtler or matched, found " + s.criterion());
+        }
+        if (!List.of("open-loop", "expected").contains(s.loss())) {
+            throw new InvalidInputException("--loss: expected open-loop or expected, found " + s.loss());
         }
         if (s.choose() < 1 || s.wmpSamples() < 1 || s.omps() < 1 || s.list() < 0) {
             throw new InvalidInputException("--choose, --wmp-samples, --omps: expected >= 1 (--list >= 0)");
@@ -188,7 +190,7 @@ public final class SessionDesign {
         return Math.sqrt(s);
     }
 
-    private Candidate candidate(Perturbation p, DMatrixRMaj mean, double[] expectedLoss) {
+    private Candidate candidate(Perturbation p, DMatrixRMaj mean) {
         KalmanVelocityDecoder dec = p.apply(intuitive);
         OpenLoopPrediction pred = OpenLoopPrediction.of(intuitive, dec, mean);
         DMatrixRMaj v = openLoop(dec, mean);
@@ -207,7 +209,7 @@ public final class SessionDesign {
                     Arrays.stream(ratio).average().orElse(Double.NaN));
         }
         double pa = Arrays.stream(pred.principalAngles()).average().orElse(Double.NaN);
-        return new Candidate(p, dec, v, angle, ratio, expectedLoss != null ? expectedLoss : pred.losses(), pa, passes);
+        return new Candidate(p, dec, v, angle, ratio, loss.losses(intuitive, dec, pred), pa, passes);
     }
 
     private boolean within(double angle, double ratio) {
@@ -302,6 +304,7 @@ public final class SessionDesign {
         j.put("units", intuitive.units());
         j.put("factors", intuitive.features());
         j.put("criterion", settings.criterion());
+        j.put("loss", settings.loss());
         j.put("screen", JsonFiles.object("angleDegrees", new double[] {settings.minAngle(), settings.maxAngle()},
                 "speedRatio", new double[] {settings.minSpeed(), settings.maxSpeed()},
                 "speedRelativeTo", "mean over targets of the intuitive open-loop speed", "everyTarget",

@@ -31,6 +31,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     RecordingOptions input;
 
+    @Mixin
+    TrialSelection selection;
+
     @Option(names = "--intention", defaultValue = "target", paramLabel = "target|refit",
             description = "target: toward the target at the trial's mean cursor speed; refit: the recorded cursor "
                     + "velocity rotated toward the target, zero while holding. Default: ${DEFAULT-VALUE}.")
@@ -78,7 +81,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int d = factors.equals("auto") ? 0 : parseFactors(factors);
         progress("reading " + file);
-        Recording r = input.read(file);
+        Recording r = selection.read(file, input);
         progress("calibrating on " + r.trials().size() + " trials (" + r.totalBins() + " bins, " + r.units() + " units)");
         CalibrationAnalysis a = CalibrationAnalysis.of(file, r, new CalibrationAnalysis.Settings(intention, d,
                 maxFactors, folds, seed, dynamics, q, speed == null ? Double.NaN : speed));

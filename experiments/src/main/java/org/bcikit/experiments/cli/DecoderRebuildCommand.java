@@ -29,6 +29,9 @@ public final class DecoderRebuildCommand implements Callable<Integer> {
     @Mixin
     RecordingOptions input;
 
+    @Mixin
+    TrialSelection selection;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bcikit-out/decoder-rebuild",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -38,7 +41,7 @@ public final class DecoderRebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Recording r = input.read(file);
+        Recording r = selection.read(file, input);
         RebuildAnalysis a = RebuildAnalysis.of(file, r);
         List<String> files = a.write(out);
         PrintWriter o = spec.commandLine().getOut();

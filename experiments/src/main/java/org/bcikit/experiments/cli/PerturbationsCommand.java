@@ -33,11 +33,20 @@ public final class PerturbationsCommand implements Callable<Integer> {
     @Mixin
     RecordingOptions input;
 
-    @Option(names = "--criterion", defaultValue = "sadtler", paramLabel = "sadtler|matched|expected-loss",
+    @Mixin
+    TrialSelection selection;
+
+    @Option(names = "--criterion", defaultValue = "sadtler", paramLabel = "sadtler|matched",
             description = "sadtler: per-target angle in [--angle] and speed in [--speed-ratio] x the mean intuitive "
                     + "speed, survivors ranked by matched loss; matched: all candidates ranked by distance to the "
-                    + "median loss; expected-loss: the pair of ExpectedLossSelector. Default: ${DEFAULT-VALUE}.")
+                    + "median loss. Default: ${DEFAULT-VALUE}.")
     String criterion;
+
+    @Option(names = "--loss", defaultValue = "open-loop", paramLabel = "open-loop|expected",
+            description = "Per-target loss that ranks candidates: open-loop (squared error of the open-loop velocity) "
+                    + "or expected (adds the decoded velocity's variance over the target's bins; Payeur et al. "
+                    + "2023). Default: ${DEFAULT-VALUE}.")
+    String loss;
 
     @Option(names = "--angle", defaultValue = "20,75", split = ",", paramLabel = "MIN,MAX",
             description = "Screen's angle range in degrees. Default: ${DEFAULT-VALUE}.")
@@ -89,8 +98,8 @@ public final class PerturbationsCommand implements Callable<Integer> {
             throw new org.bcikit.data.InvalidInputException("--screen: expected every or mean, found " + screen);
         }
         DecoderFile d = DecoderFile.read(decoder);
-        Recording r = input.read(data);
-        SessionDesign design = SessionDesign.of(decoder, d, data, r, new SessionDesign.Settings(criterion, wmpSamples,
+        Recording r = selection.read(data, input);
+        SessionDesign design = SessionDesign.of(decoder, d, data, r, new SessionDesign.Settings(criterion, loss, wmpSamples,
                 omps, ompUnits, choose, list, angle[0], angle[1], speedRatio[0], speedRatio[1], screen.equals("every"), seed));
         List<String> files = design.write(out);
         PrintWriter o = spec.commandLine().getOut();

@@ -11,11 +11,12 @@ import java.util.concurrent.Callable;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
 
-import org.bcikit.experiments.figures.Figures;
 import org.bcikit.decoders.hypotheses.Hypothesis;
 import org.bcikit.decoders.hypotheses.HypothesisAnalysis;
 import org.bcikit.decoders.hypotheses.HypothesisReport;
 import org.bcikit.decoders.hypotheses.Signatures;
+import org.bcikit.experiments.figures.Figures;
+import org.bcikit.experiments.results.HtmlReport;
 import org.bcikit.experiments.session.HypothesisOutput;
 import org.bcikit.experiments.session.RigSessionAnalysis;
 import org.bcikit.experiments.session.RigSessionFigures;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Spec;
 public final class SessionCommand implements Callable<Integer> {
 
     static final List<String> FILES = List.of("session.json", "intuitive.decoder.json", "perturbed.decoder.json",
-            "progress-per-target.png", "progress-per-target.svg",
-            "factor-clouds.png", "factor-clouds.svg");
+            "progress-per-target.png", "progress-per-target.svg", "factor-clouds.png", "factor-clouds.svg",
+            HtmlReport.FILE);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "A rig session (.mat); or give --example golub2018.")
@@ -108,12 +109,19 @@ public final class SessionCommand implements Callable<Integer> {
                 "intuitive %.2f -> %.2f, perturbed %.2f -> %.2f (mm/s, before -> after learning)",
                 a.progress("intuitive", "before").mean(), a.progress("intuitive", "after").mean(),
                 a.progress("perturbed", "before").mean(), a.progress("perturbed", "after").mean())));
-        o.println(row("wrote", out.resolve("session.json") + ", intuitive.decoder.json, perturbed.decoder.json and "
-                + "figures progress-per-target, factor-clouds (PNG, SVG)"));
+        o.println(row("wrote", out.resolve("session.json") + ", intuitive.decoder.json, perturbed.decoder.json, "
+                + "figures progress-per-target, factor-clouds (PNG, SVG), " + HtmlReport.FILE));
         o.flush();
         if (hypotheses) {
             hypotheses(a, o, source);
         }
+        HtmlReport.titled("bcikit session", "The rig's intuitive and perturbed decoders rebuilt from the parameters "
+                + "stored in " + source + " and checked against what the rig stored (Golub et al. 2018).")
+                .keyNumbers("Session", JsonFiles.mapper().valueToTree(json.get("session")))
+                .keyNumbers("Progress (mm/s)", JsonFiles.mapper().valueToTree(json.get("progress")))
+                .figures("Figures", "")
+                .keyNumbers("Reproduction", JsonFiles.mapper().valueToTree(json.get("reproduction")))
+                .write(out);
         if (!a.reproduced()) {
             spec.commandLine().getErr().println(String.format(Locale.ROOT,
                     "bcikit: warning: %s: the rebuilt decoders do not reproduce the stored ones (max relative error "
