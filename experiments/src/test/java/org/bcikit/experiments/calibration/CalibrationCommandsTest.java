@@ -28,8 +28,8 @@ import picocli.CommandLine;
 
 /**
  * {@code calibrate}, {@code perturbations} and {@code decoder rebuild} through the command line:
- * a synthetic session whose generating dimensionality is known, the ime2015 closed-loop session
- * (exported to NPY in its README's layout), and bad input (one line naming file and field, exit 2).
+ * a synthetic session whose generating dimensionality is known, the ime2015 closed-loop session,
+ * and bad input (one line naming file and field, exit 2).
  */
 class CalibrationCommandsTest {
 
@@ -133,10 +133,8 @@ class CalibrationCommandsTest {
 
     @Test
     void rebuildOnTheIme2015SessionFitsBothAxesToR2AtLeast098() throws IOException {
-        Path npy = dir.resolve("ime2015.npy");
-        Recordings.write(npy, Ime2015.read(), null);
         Path out = dir.resolve("rebuild");
-        Run r = cli("decoder", "rebuild", npy.toString(), "--out", out.toString());
+        Run r = cli("decoder", "rebuild", Ime2015.file().toString(), "--bin-width", "0.033", "--out", out.toString());
         System.out.print(r.out());
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(out.resolve("rebuild.json").toFile());
