@@ -3,6 +3,8 @@ package org.bcikit.experiments;
 import java.util.List;
 
 import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.calibration.CalibrationExperiment;
+import org.bcikit.experiments.calibration.DecoderRebuildExperiment;
 import org.bcikit.experiments.closedloop.AdaptiveDecoderExperiment;
 import org.bcikit.experiments.closedloop.Sadtler2014Experiment;
 import org.bcikit.experiments.dale.DaleBciExperiment;
@@ -53,6 +55,8 @@ public final class BuiltInExperiments {
                 .with(new EgVsGdExperiment())
                 .with(new DaleBciExperiment())
                 .with(new RigSessionExperiment())
-                .with(new FitSessionExperiment());
+                .with(new FitSessionExperiment())
+                .with(new CalibrationExperiment())
+                .with(new DecoderRebuildExperiment());
     }
 }

@@ -64,6 +64,9 @@ public final class Bcikit implements Runnable {
         cl.addSubcommand(new ManifoldCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new SessionCommand());
+        cl.addSubcommand(new CalibrateCommand());
+        cl.addSubcommand(new DecoderCommand());
+        cl.addSubcommand(new PerturbationsCommand());
         cl.addSubcommand(new SpectrumCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));

@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
                     + "and figures progress-per-target and factor-clouds (PNG and SVG)."})
 public final class SessionCommand implements Callable<Integer> {
 
-    static final List<String> FILES = List.of("session.json", "progress-per-target.png", "progress-per-target.svg",
-            "factor-clouds.png", "factor-clouds.svg", HtmlReport.FILE);
+    static final List<String> FILES = List.of("session.json", "intuitive.decoder.json", "perturbed.decoder.json",
+            "progress-per-target.png", "progress-per-target.svg", "factor-clouds.png", "factor-clouds.svg",
+            HtmlReport.FILE);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "A rig session (.mat); or give --example golub2018.")
@@ -94,6 +95,8 @@ public final class SessionCommand implements Callable<Integer> {
         json.put("progress", a.progressJson());
         json.put("files", FILES);
         JsonFiles.write(out.resolve("session.json"), json);
+        a.decoderFile("intuitive").write(out.resolve("intuitive.decoder.json"));
+        a.decoderFile("perturbed").write(out.resolve("perturbed.decoder.json"));
 
         PrintWriter o = spec.commandLine().getOut();
         o.println(row("session", source + " (monkey " + a.session().monkey() + ", " + a.session().date() + "), "
@@ -106,8 +109,8 @@ public final class SessionCommand implements Callable<Integer> {
                 "intuitive %.2f -> %.2f, perturbed %.2f -> %.2f (mm/s, before -> after learning)",
                 a.progress("intuitive", "before").mean(), a.progress("intuitive", "after").mean(),
                 a.progress("perturbed", "before").mean(), a.progress("perturbed", "after").mean())));
-        o.println(row("wrote", out.resolve("session.json") + " and figures progress-per-target, factor-clouds (PNG, SVG), "
-                + HtmlReport.FILE));
+        o.println(row("wrote", out.resolve("session.json") + ", intuitive.decoder.json, perturbed.decoder.json, "
+                + "figures progress-per-target, factor-clouds (PNG, SVG), " + HtmlReport.FILE));
         o.flush();
         if (hypotheses) {
             hypotheses(a, o, source);

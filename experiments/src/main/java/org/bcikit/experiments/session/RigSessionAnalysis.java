@@ -51,6 +51,20 @@ public final class RigSessionAnalysis {
         return session;
     }
 
+    /**
+     * The rig's intuitive ({@code intuitive}) or perturbed ({@code perturbed}) decoder as
+     * {@code decoder.json}, so that commands taking {@code --decoder} use the rig's own decoders.
+     */
+    public org.bcikit.decoders.rig.DecoderFile decoderFile(String mapping) {
+        boolean intuitive = mapping.equals("intuitive");
+        org.bcikit.data.mat.RigMapping m = intuitive ? session.intuitive() : session.perturbed();
+        String kind = intuitive ? "intuitive" : decoders().wmp() != null ? "WMP" : "perturbed";
+        return org.bcikit.decoders.rig.DecoderFile.of(intuitive ? decoders().intuitive() : decoders().perturbed(),
+                m.loadings(), m.privateVariances(), kind, "the rig's " + mapping + " mapping, rebuilt by bcikit session"
+                        + (intuitive || decoders().wmp() == null ? "" : " (" + decoders().wmp().describe() + ")"),
+                session.file().toString(), session.dt());
+    }
+
     RigDecoders decoders() {
         return decoders;
     }

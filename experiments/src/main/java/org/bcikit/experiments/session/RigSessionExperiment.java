@@ -126,7 +126,7 @@ public final class RigSessionExperiment implements Experiment<RigSessionExperime
     }
 
     /** The session {@code input} names: a bundled {@code example:NAME}, extracted, or a path. */
-    static Path resolve(String input) throws IOException {
+    public static Path resolve(String input) throws IOException {
         Optional<ExampleSession> example = ExampleSession.referencedBy(input);
         if (example.isPresent()) {
             return example.get().file();

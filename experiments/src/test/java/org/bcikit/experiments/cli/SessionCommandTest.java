@@ -47,6 +47,12 @@ class SessionCommandTest {
         assertTrue(html.contains("<td class=\"key\">perturbation</td><td class=\"text\">WMP [0, 3, 2, 7, 5, 1, 6, 9, 4, 8]<"),
                 "the session's numbers in the report");
         JsonNode j = StrictJson.read(out.resolve("session.json"));
+        // the rig's decoders as decoder.json: read back strictly (derived matrices must follow from the model)
+        org.bcikit.decoders.rig.DecoderFile intuitive = org.bcikit.decoders.rig.DecoderFile.read(
+                out.resolve("intuitive.decoder.json"));
+        assertEquals(86, intuitive.units());
+        assertEquals(10, intuitive.factors());
+        assertEquals("WMP", org.bcikit.decoders.rig.DecoderFile.read(out.resolve("perturbed.decoder.json")).kind());
         JsonNode rep = j.get("reproduction");
         assertTrue(rep.get("withinTolerance").asBoolean());
         assertTrue(rep.get("maxRelativeError").asDouble() <= 1e-6, rep.toString());
