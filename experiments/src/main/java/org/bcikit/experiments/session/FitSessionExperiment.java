@@ -49,13 +49,14 @@ public final class FitSessionExperiment implements Experiment<FitSessionExperime
     /**
      * @param input          the rig session (path or example:NAME)
      * @param regime         lazy (W ~ N(0,1)/q^0.55) or rich (N(0,1)/q)
+     * @param learner        dense-gd (Payeur's network, GD), colei-gd or colei-eg (Dale's law, projected GD or EG)
      * @param noiseVariance  the network's private noise variance; 0: twice the recorded covariance's smallest eigenvalue
      * @param fit            moment matching
      * @param adaptation     adaptation to the perturbed decoder
      * @param draws          draws of the predicted clouds per run
      * @param hypothesisDraws draws of each hypothesis per run (0: no comparison)
      */
-    public record Params(String input, String regime, double noiseVariance, Fit fit, Adaptation adaptation, int draws,
+    public record Params(String input, String regime, String learner, double noiseVariance, Fit fit, Adaptation adaptation, int draws,
                          int hypothesisDraws) {
     }
 
@@ -87,7 +88,7 @@ public final class FitSessionExperiment implements Experiment<FitSessionExperime
 
     @Override
     public Params defaults() {
-        return new Params(RigSessionExperiment.DEFAULT_INPUT, "lazy", 0, new Fit(1e-2, 3000, 1e-6),
+        return new Params(RigSessionExperiment.DEFAULT_INPUT, "lazy", "dense-gd", 0, new Fit(1e-2, 3000, 1e-6),
                 new Adaptation(1e-3, 3000, true), 3, 1);
     }
 
@@ -96,6 +97,7 @@ public final class FitSessionExperiment implements Experiment<FitSessionExperime
         at.require(p.input() != null && !p.input().isBlank(), "input",
                 "a path to a rig session (.mat) or example:" + ExampleSession.GOLUB2018.id(), p.input());
         at.oneOf("regime", p.regime(), List.of("lazy", "rich"));
+        at.oneOf("learner", p.learner(), List.of("dense-gd", "colei-gd", "colei-eg"));
         at.nonNegative("noiseVariance", p.noiseVariance());
         at.positive("fit.learningRate", p.fit().learningRate());
         at.atLeast("fit.maxSteps", p.fit().maxSteps(), 1);
@@ -114,6 +116,9 @@ public final class FitSessionExperiment implements Experiment<FitSessionExperime
                 .withAdaptation(p.adaptation().learningRate(), p.adaptation().maxSteps())
                 .stoppingAtRecordedProgress(p.adaptation().stopAtRecordedProgress())
                 .withDraws(p.draws());
+        if (p.learner().startsWith("colei")) {
+            learner = learner.withDaleNetwork(p.learner().endsWith("eg"));
+        }
         if (p.noiseVariance() > 0) {
             learner = learner.withMatching(matching(p, p.noiseVariance()));
         } else {

@@ -11,7 +11,9 @@ package org.bcikit.rnn.fit;
  * @param klTrace       the mean KL at every step, the first at the initial weights
  * @param steps         Adam steps taken
  * @param converged     whether the KL fell below the tolerance
+ * @param structure     the fitted recurrent structure (dense, or a Dale structure whose effective W is {@code w})
  */
 public record MomentFit(org.ejml.data.DMatrixRMaj w, org.ejml.data.DMatrixRMaj u, org.ejml.data.DMatrixRMaj b,
-                        double noiseVariance, double kl, double[] klTrace, int steps, boolean converged) {
+                        double noiseVariance, double kl, double[] klTrace, int steps, boolean converged,
+                        org.bcikit.rnn.model.RecurrentWeights structure) {
 }

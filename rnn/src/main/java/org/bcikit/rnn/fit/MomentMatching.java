@@ -3,7 +3,10 @@ package org.bcikit.rnn.fit;
 import java.util.List;
 
 import org.bcikit.rnn.learning.Adam;
+import org.bcikit.rnn.model.DenseWeights;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
+import org.bcikit.rnn.model.RecurrentWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
@@ -69,6 +72,11 @@ public final class MomentMatching {
         return new MomentMatching(noiseVariance, learningRate, maxSteps, kl);
     }
 
+    /** Adam's learning rate. */
+    public double learningRate() {
+        return learningRate;
+    }
+
     /** The private noise variance. */
     public double noiseVariance() {
         return noiseVariance;
@@ -82,17 +90,30 @@ public final class MomentMatching {
      * @throws IllegalStateException    when {@code I - W} becomes singular during the fit
      */
     public MomentFit fit(DMatrixRMaj means, DMatrixRMaj cov, DMatrixRMaj w0) {
+        return fit(means, cov, new DenseWeights(w0), new Adam(learningRate));
+    }
+
+    /**
+     * Fits any recurrent structure: {@code w0} (copied) is trained by {@code rule} through its own
+     * parameters (for a Dale network, exponentiated gradient on its magnitudes keeps every sign),
+     * U and b by Adam. With a dense structure and Adam this is {@link #fit(DMatrixRMaj, DMatrixRMaj,
+     * DMatrixRMaj)}. A constrained structure may not reach the recorded covariance; the returned
+     * KL says how close it came.
+     */
+    public MomentFit fit(DMatrixRMaj means, DMatrixRMaj cov, RecurrentWeights w0, Optimizer rule) {
         int q = means.numRows;
         int k = means.numCols;
-        if (cov.numRows != q || cov.numCols != q || w0.numRows != q || w0.numCols != q) {
+        if (cov.numRows != q || cov.numCols != q || w0.units() != q) {
             throw new IllegalArgumentException("moment matching: means " + q + " x " + k + ", covariance "
-                    + cov.numRows + " x " + cov.numCols + ", W " + w0.numRows + " x " + w0.numCols);
+                    + cov.numRows + " x " + cov.numCols + ", W of " + w0.units() + " units");
         }
         double logDetS = logDetSpd(cov);
-        Parameter w = new Parameter("W", w0.copy());
+        RecurrentWeights structure = w0.copy();
+        structure.refresh();
+        Parameter w = new Parameter("W", structure.effective().copy());
         Parameter u = new Parameter("U", new DMatrixRMaj(q, k));
         Parameter b = new Parameter("b", new DMatrixRMaj(q, 1));
-        List<Parameter> params = List.of(w, u, b);
+        List<Parameter> inputs = List.of(u, b);
         Adam adam = new Adam(learningRate);
         LinearSolverLu_DDRM lu = new LinearSolverLu_DDRM(new LUDecompositionAlt_DDRM());
         DMatrixRMaj m = new DMatrixRMaj(q, q);
@@ -104,6 +125,7 @@ public final class MomentMatching {
         double kl = Double.NaN;
         boolean converged = false;
         for (int step = 0; step <= maxSteps; step++) {
+            w.value().setTo(structure.effective());
             kl = lossAndGradients(means, cov, logDetS, w, u, b, lu, m, mInv, ms, r);
             trace[step] = kl;
             steps = step;
@@ -114,11 +136,14 @@ public final class MomentMatching {
             if (step == maxSteps) {
                 break;
             }
-            adam.step(params);
+            structure.backpropagate(w.gradient());
+            rule.step(structure.parameters());
+            adam.step(inputs);
+            structure.refresh();
         }
         double[] klTrace = java.util.Arrays.copyOf(trace, steps + 1);
-        return new MomentFit(w.value().copy(), u.value().copy(), b.value().copy(), noiseVariance, kl, klTrace, steps,
-                converged);
+        return new MomentFit(structure.effective().copy(), u.value().copy(), b.value().copy(), noiseVariance, kl,
+                klTrace, steps, converged, structure);
     }
 
     /** The mean KL at W, U, b (each a parameter whose gradient is written): for gradient checks. */

@@ -12,8 +12,10 @@ import org.bcikit.decoders.hypotheses.Signatures;
 import org.bcikit.manifold.moments.Covariance;
 import org.bcikit.manifold.moments.SymmetricEigen;
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
+import org.bcikit.rnn.dale.ColEiWeights;
+import org.bcikit.rnn.learning.ExponentiatedGradient;
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.model.DenseWeights;
+import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.StaticActivity;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.bcikit.rnn.model.StaticTask;
@@ -52,9 +54,21 @@ public final class SessionLearner {
     private final int maxSteps;
     private final boolean stopAtRecordedProgress;
     private final int draws;
+    private final boolean dale;
+    private final boolean exponentiated;
+
+    /** Inhibitory share of a Dale network's units (the last ones by index: recorded units carry no E/I label). */
+    public static final double INHIBITORY_FRACTION = 0.2;
 
     private SessionLearner(double exponent, MomentMatching matching, boolean fixedNoise, double learningRate,
                            int maxSteps, boolean stopAtRecordedProgress, int draws) {
+        this(exponent, matching, fixedNoise, learningRate, maxSteps, stopAtRecordedProgress, draws, false, false);
+    }
+
+    private SessionLearner(double exponent, MomentMatching matching, boolean fixedNoise, double learningRate,
+                           int maxSteps, boolean stopAtRecordedProgress, int draws, boolean dale, boolean exponentiated) {
+        this.dale = dale;
+        this.exponentiated = exponentiated;
         this.exponent = exponent;
         this.matching = matching;
         this.fixedNoise = fixedNoise;
@@ -71,28 +85,40 @@ public final class SessionLearner {
 
     /** A copy fitting with {@code m}, noise variance included (instead of the data's default). */
     public SessionLearner withMatching(MomentMatching m) {
-        return new SessionLearner(exponent, m, true, learningRate, maxSteps, stopAtRecordedProgress, draws);
+        return new SessionLearner(exponent, m, true, learningRate, maxSteps, stopAtRecordedProgress, draws, dale, exponentiated);
     }
 
     /** A copy fitting by Adam at {@code lr} for at most {@code steps} steps, stopping below mean KL {@code tolerance}. */
     public SessionLearner withFit(double lr, int steps, double tolerance) {
         return new SessionLearner(exponent, matching.withLearningRate(lr).withMaxSteps(steps).withTolerance(tolerance),
-                fixedNoise, learningRate, maxSteps, stopAtRecordedProgress, draws);
+                fixedNoise, learningRate, maxSteps, stopAtRecordedProgress, draws, dale, exponentiated);
     }
 
     /** A copy adapting at learning rate {@code lr} for at most {@code steps} steps. */
     public SessionLearner withAdaptation(double lr, int steps) {
-        return new SessionLearner(exponent, matching, fixedNoise, lr, steps, stopAtRecordedProgress, draws);
+        return new SessionLearner(exponent, matching, fixedNoise, lr, steps, stopAtRecordedProgress, draws, dale, exponentiated);
     }
 
     /** A copy that stops at the recorded progress ({@code true}) or always runs every step. */
     public SessionLearner stoppingAtRecordedProgress(boolean stop) {
-        return new SessionLearner(exponent, matching, fixedNoise, learningRate, maxSteps, stop, draws);
+        return new SessionLearner(exponent, matching, fixedNoise, learningRate, maxSteps, stop, draws, dale, exponentiated);
+    }
+
+    /**
+     * A copy whose network obeys Dale's law: column E/I weights (ColEI, Song et al. 2016;
+     * science.md section 5.4) with the last {@link #INHIBITORY_FRACTION} of units inhibitory,
+     * initialised at Payeur's radius {@code q^(1/2 - e)}, fitted by exponentiated gradient (Adam
+     * moments) on its magnitudes; {@code exponentiatedAdaptation} adapts it by plain EG too (rate
+     * {@code lr / rms(W+)} at the start), else by projected GD.
+     */
+    public SessionLearner withDaleNetwork(boolean exponentiatedAdaptation) {
+        return new SessionLearner(exponent, matching, fixedNoise, learningRate, maxSteps, stopAtRecordedProgress, draws,
+                true, exponentiatedAdaptation);
     }
 
     /** A copy drawing each predicted cloud {@code n} times (signatures averaged over draws). */
     public SessionLearner withDraws(int n) {
-        return new SessionLearner(exponent, matching, fixedNoise, learningRate, maxSteps, stopAtRecordedProgress, n);
+        return new SessionLearner(exponent, matching, fixedNoise, learningRate, maxSteps, stopAtRecordedProgress, n, dale, exponentiated);
     }
 
     /** Fits, adapts and predicts on {@code session}, drawing from {@code rng}. */
@@ -123,12 +149,18 @@ public final class SessionLearner {
             targets.set(1, c, v[1]);
         }
         MomentMatching mm = fixedNoise ? matching : matching.withNoiseVariance(defaultNoiseVariance(shared));
-        DMatrixRMaj w0 = new DMatrixRMaj(q, q);
-        double sd = Math.pow(q, -exponent);
-        for (int i = 0; i < w0.data.length; i++) {
-            w0.data[i] = sd * rng.nextGaussian();
+        MomentFit fit;
+        if (dale) {
+            ColEiWeights w0 = ColEiWeights.initialise(q, INHIBITORY_FRACTION, Math.pow(q, 0.5 - exponent), rng);
+            fit = mm.fit(means, shared, w0, ExponentiatedGradient.adam(mm.learningRate()));
+        } else {
+            DMatrixRMaj w0 = new DMatrixRMaj(q, q);
+            double sd = Math.pow(q, -exponent);
+            for (int i = 0; i < w0.data.length; i++) {
+                w0.data[i] = sd * rng.nextGaussian();
+            }
+            fit = mm.fit(means, shared, w0);
         }
-        MomentFit fit = mm.fit(means, shared, w0);
         double fittedRadius = EigenvalueSpectrum.of(fit.w()).spectralRadius();
 
         // The perturbed readout on z-scored counts: v = M2_p (mu + Sigma_u^-1 u_z) + m0_p, in units of the mean speed.
@@ -153,7 +185,7 @@ public final class SessionLearner {
         DMatrixRMaj scaledReadout = readout.copy();
         CommonOps_DDRM.scale(1.0 / speed, scaledReadout);
         StaticTask task = new StaticTask(CommonOps_DDRM.identity(k), shiftedTargets);
-        StaticGaussianNetwork net = new StaticGaussianNetwork(task, new DenseWeights(fit.w()), fit.u(), fit.b(),
+        StaticGaussianNetwork net = new StaticGaussianNetwork(task, fit.structure(), fit.u(), fit.b(),
                 scaledReadout, fit.noiseVariance(), 0);
 
         ReadoutGeometry g = ReadoutGeometry.of(session);
@@ -165,8 +197,9 @@ public final class SessionLearner {
         }
         double recordedProgress = Signatures.of(before, after, g, 1, Double.NaN).meanPerturbedProgress();
 
-        GradientDescent gd = new GradientDescent(learningRate);
         List<org.bcikit.rnn.model.Parameter> plastic = net.recurrent().parameters();
+        Optimizer gd = exponentiated ? ExponentiatedGradient.plain(learningRate / rms(plastic.get(0).value()))
+                : new GradientDescent(learningRate);
         List<Double> progress = new ArrayList<>();
         progress.add(meanProgress(net, readout, offset, directions));
         double startProgress = progress.get(0);
@@ -175,6 +208,7 @@ public final class SessionLearner {
         while (steps < maxSteps && !reached) {
             net.backward();
             gd.step(plastic);
+            net.recurrent().refresh();
             steps++;
             double p = meanProgress(net, readout, offset, directions);
             progress.add(p);
@@ -223,6 +257,18 @@ public final class SessionLearner {
                     + min + ")");
         }
         return 2 * min;
+    }
+
+    private static double rms(DMatrixRMaj w) {
+        double s = 0;
+        int n = 0;
+        for (double v : w.data) {
+            if (v != 0) {
+                s += v * v;
+                n++;
+            }
+        }
+        return n == 0 ? 1 : Math.sqrt(s / n);
     }
 
     private static double targetDistance(RigSession s) {

@@ -58,4 +58,21 @@ class SessionLearnerTest {
         double overall = lazy.predicted().get(0).overallRepertoireChange();
         assertTrue(Math.abs(overall) < 0.08, "overall repertoire change " + overall);
     }
+
+    @Test
+    void aDaleNetworkFitKeepsEverySignAndItsEgAdaptationReachesTheRecordedProgress() throws IOException {
+        RigSession s = RigSession.read(SharedData.golub2018());
+        SessionPrediction p = SessionLearner.withExponent(SessionLearner.LAZY_EXPONENT).withFit(1e-2, 400, 1e-6)
+                .withAdaptation(1e-3, 1500).withDaleNetwork(true).fit(s, new SplittableRandom(2));
+        org.bcikit.rnn.dale.ColEiWeights w = (org.bcikit.rnn.dale.ColEiWeights) p.fit().structure();
+        int q = w.units();
+        for (int i = 0; i < q; i++) {
+            for (int j = 0; j < q; j++) {
+                assertTrue(w.sign(j) * w.effective().get(i, j) >= 0, "W[" + i + "][" + j + "] keeps unit " + j + "'s sign");
+            }
+        }
+        // Dale's law costs the fit: the recorded covariance is out of reach, the means are not.
+        assertTrue(p.fit().kl() > 0.1 && p.fit().kl() < p.fit().klTrace()[0], "KL " + p.fit().kl());
+        assertTrue(p.reachedRecorded(), "reaches the recorded progress");
+    }
 }
