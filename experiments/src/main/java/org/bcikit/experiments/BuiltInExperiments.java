@@ -9,6 +9,7 @@ import org.bcikit.experiments.dale.DaleBciExperiment;
 import org.bcikit.experiments.dale.DaleSpectrumExperiment;
 import org.bcikit.experiments.dale.EgVsGdExperiment;
 import org.bcikit.experiments.demo.DemoExperiment;
+import org.bcikit.experiments.internalmodel.InternalModelExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
@@ -32,7 +33,8 @@ public final class BuiltInExperiments {
             "dale-spectrum",
             "eg-vs-gd",
             "dale-bci",
-            "golub2018");
+            "golub2018",
+            "ime2015");
 
     private BuiltInExperiments() {
     }
@@ -50,6 +52,7 @@ public final class BuiltInExperiments {
                 .with(new DaleSpectrumExperiment())
                 .with(new EgVsGdExperiment())
                 .with(new DaleBciExperiment())
-                .with(new RigSessionExperiment());
+                .with(new RigSessionExperiment())
+                .with(new InternalModelExperiment());
     }
 }

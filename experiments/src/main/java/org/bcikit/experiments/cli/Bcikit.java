@@ -64,6 +64,7 @@ public final class Bcikit implements Runnable {
         cl.addSubcommand(new ManifoldCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new SessionCommand());
+        cl.addSubcommand(new InternalModelCommand());
         cl.addSubcommand(new SpectrumCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));

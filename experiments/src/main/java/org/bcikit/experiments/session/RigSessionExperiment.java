@@ -123,7 +123,7 @@ public final class RigSessionExperiment implements Experiment<RigSessionExperime
      * {@code input} as given when it exists; else, for a relative path, the same path from the
      * project root (the folder holding {@code experiments/target/bcikit.jar}).
      */
-    static Path resolve(String input) {
+    public static Path resolve(String input) {
         Path p = Path.of(input);
         if (Files.exists(p) || p.isAbsolute()) {
             return p;
