@@ -298,11 +298,12 @@ final class ImeEm {
                 g[2 * x + 1] = k0 * i01 + k1 * i11;
                 mean[x] = mu[x] + g[2 * x] * d0 + g[2 * x + 1] * d1;
             }
-            for (int x = 0; x < dim; x++) {
+            // the M-step needs the velocity blocks only (positions are integrated, not regressed)
+            for (int x = 2; x < dim; x += (x & 1) == 0 ? 1 : 3) {
                 double g0 = g[2 * x];
                 double g1 = g[2 * x + 1];
                 int row = x * dim;
-                for (int y = 0; y < dim; y++) {
+                for (int y = 2; y < dim; y += (y & 1) == 0 ? 1 : 3) {
                     gkSum[row + y] += g0 * k[2 * y] + g1 * k[2 * y + 1];
                 }
             }
