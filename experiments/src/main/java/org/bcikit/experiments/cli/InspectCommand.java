@@ -16,19 +16,24 @@ import org.bcikit.data.format.RecordingFormat;
 import org.bcikit.data.format.Recordings;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bcikit inspect FILE}: what a recording holds and which BCI fields it lacks. */
+/** {@code bcikit inspect FILE|--example NAME}: what a recording holds and which BCI fields it lacks. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
         description = "Show what a recording holds: format, units, bin width, trials, bins, targets, outcomes, "
                 + "and which BCI fields (cursor position, velocity, targets, outcomes) are missing.")
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A recording (.csv, .npy, .nwb, .mat).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A recording (.csv, .npy, .nwb, .mat); or give --example NAME.")
     Path file;
+
+    @Mixin
+    ExampleOption example;
 
     @Option(names = "--format", paramLabel = "F", description = "csv, npy, nwb or mat (default: by the extension).")
     String format;
@@ -45,24 +50,26 @@ public final class InspectCommand implements Callable<Integer> {
         if (binWidth != null && !(binWidth > 0 && Double.isFinite(binWidth))) {
             throw new InvalidInputException("--bin-width: expected seconds > 0, found " + binWidth);
         }
-        RecordingFormat f = format == null ? RecordingFormat.forFile(file) : RecordingFormat.parse(format);
-        Recording r = Recordings.read(file, f, new ReadOptions(binWidth == null ? Double.NaN : binWidth));
-        for (String line : describe(r, f)) {
+        Path input = example.resolve(file, "FILE");
+        RecordingFormat f = format == null ? RecordingFormat.forFile(input) : RecordingFormat.parse(format);
+        Recording r = Recordings.read(input, f, new ReadOptions(binWidth == null ? Double.NaN : binWidth));
+        for (String line : describe(r, f, file == null ? example.reference(file, "FILE") + " (" + r.source() + ")"
+                : r.source())) {
             spec.commandLine().getOut().println(line);
         }
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    /** The report, one "label  value" line each. */
-    static List<String> describe(Recording r, RecordingFormat f) {
+    /** The report, one "label  value" line each; {@code source} names the file. */
+    static List<String> describe(Recording r, RecordingFormat f, String source) {
         List<String> out = new ArrayList<>();
-        out.add(row("file", r.source()));
+        out.add(row("file", source));
         String sidecar = r.metadata().get("sidecar");
         out.add(row("format", f.name() + (sidecar != null ? " (with sidecar " + sidecar + ")" : "")));
         out.add(row("units", r.units() + " (" + abbreviate(r.unitIds(), 6) + ")"));
-        String source = r.metadata().getOrDefault("binWidthSource", "file");
-        out.add(row("bin width", fmt(r.binWidth()) + " s" + switch (source) {
+        String binWidthSource = r.metadata().getOrDefault("binWidthSource", "file");
+        out.add(row("bin width", fmt(r.binWidth()) + " s" + switch (binWidthSource) {
             case "default" -> " (default: the file does not say; set --bin-width if wrong)";
             case "option" -> " (from --bin-width)";
             default -> " (from the file)";

@@ -18,26 +18,31 @@ import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.internalmodel.InternalModelAnalysis;
 import org.bcikit.experiments.internalmodel.InternalModelFigures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bcikit internal-model FILE}: internal model estimation (Golub, Yu &amp; Chase 2015,
+ * {@code bcikit internal-model FILE|--example ime2015}: internal model estimation (Golub, Yu &amp; Chase 2015,
  * eLife 4:e10015; {@link InternalModelAnalysis}) on a closed-loop session in the codepack's layout.
  */
 @Command(name = "internal-model", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
         description = {"Estimate the subject's internal model of the decoder (IME, Golub, Yu & Chase 2015) from closed-loop "
-                + "cursor trials (the codepack's layout, e.g. ../shared/data/ime2015/example_data.mat) and compare the "
+                + "cursor trials (the codepack's layout, e.g. the bundled --example ime2015) and compare the "
                 + "angular errors of the cursor and of the internal model.",
             "Writes DIR/internal-model.json and the figures angular-errors and whiskers (PNG and SVG); with "
                     + "--tau-range also tau-sweep."})
 public final class InternalModelCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Closed-loop trials (.mat, struct data with spike_counts, "
-            + "cursor_position, target_position, cursor_radius, target_radius).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Closed-loop trials (.mat, struct data "
+            + "with spike_counts, cursor_position, target_position, cursor_radius, target_radius); or give --example "
+            + "ime2015.")
     Path file;
+
+    @Mixin
+    ExampleOption example;
 
     @Option(names = "--tau", paramLabel = "STEPS", description = "Visual feedback delay in steps (default 3, the "
             + "paper's value for this monkey).")
@@ -79,9 +84,11 @@ public final class InternalModelCommand implements Callable<Integer> {
         int[] range = range();
         InternalModelAnalysis.Settings settings = new InternalModelAnalysis.Settings(range[0], range[1], maxIterations,
                 folds == null ? -1 : folds, seed, trial);
-        progress("reading " + file);
+        Path input = example.resolve(file, "FILE");
+        String source = example.reference(file, "FILE");
+        progress("reading " + source);
         long t0 = System.nanoTime();
-        InternalModelAnalysis a = InternalModelAnalysis.of(file, settings, this::progress);
+        InternalModelAnalysis a = InternalModelAnalysis.of(input, settings, this::progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress("drawing figures into " + out);
         String about = describe(a);
@@ -106,13 +113,14 @@ public final class InternalModelCommand implements Callable<Integer> {
         json.put("command", "internal-model");
         json.put("version", BuildInfo.version());
         json.putAll(a.json());
+        json.put("file", source); // example:ime2015 rather than where it was extracted
         json.put("seconds", seconds);
         json.put("files", files);
         JsonFiles.write(out.resolve("internal-model.json"), json);
 
         InternalModel m = a.model();
         PrintWriter o = spec.commandLine().getOut();
-        o.println(row("data", file + ": " + a.session().trials().size() + " trials, " + a.session().units() + " units, "
+        o.println(row("data", source + ": " + a.session().trials().size() + " trials, " + a.session().units() + " units, "
                 + m.whiskerCount() + " whiskers"));
         if (!a.candidates().isEmpty()) {
             StringBuilder sb = new StringBuilder();

@@ -21,6 +21,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.ManifoldFigures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -36,8 +37,15 @@ import picocli.CommandLine;
 public final class ManifoldFitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "A recording (.csv, .npy, .nwb, .mat) or a plain samples x units .npy matrix.")
+            arity = "0..1", description = "A recording (.csv, .npy, .nwb, .mat) or a plain samples x units .npy matrix; "
+                    + "or give --example NAME.")
     Path file;
+
+    @Mixin
+    ExampleOption example;
+
+    /** What outputs call the input: FILE as given or {@code example:NAME}. */
+    private String source;
 
     @Option(names = "--dims", paramLabel = "K|auto", defaultValue = "auto",
             description = "Number of factors, or auto for the cross-validated choice. Default: ${DEFAULT-VALUE}.")
@@ -87,17 +95,19 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Integer fixedDims = parseDims();
         FactorAnalysis fa = configure();
-        SamplesFile data = SamplesFile.read(file, format);
+        Path input = example.resolve(file, "FILE");
+        source = example.reference(file, "FILE");
+        SamplesFile data = SamplesFile.read(input, format);
         try {
             Covariance.mean(data.samples()); // NaN/Inf, named by row and column, before anything else
         } catch (InvalidInputException e) {
-            throw e.inFile(file);
+            throw e.inFile(input);
         }
         List<String> dropped = new ArrayList<>();
         int[] silent = FactorAnalysis.silentUnits(data.samples());
         if (silent.length > 0) {
             if (!dropSilent) {
-                throw InvalidInputException.in(file, silent.length + " unit(s) never vary (zero variance), so factor "
+                throw InvalidInputException.in(input, silent.length + " unit(s) never vary (zero variance), so factor "
                         + "analysis cannot fit them: unit id(s) " + String.join(", ", data.ids(silent))
                         + "; pass --drop-silent to exclude them");
             }
@@ -106,7 +116,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             stderr.println("bcikit manifold fit: dropped " + dropped.size() + " silent unit(s): " + String.join(", ", dropped));
         }
         DMatrixRMaj x = data.samples();
-        stderr.println("bcikit manifold fit: " + x.numRows + " samples x " + x.numCols + " units from " + file);
+        stderr.println("bcikit manifold fit: " + x.numRows + " samples x " + x.numCols + " units from " + source);
         stderr.flush();
         Dimensionality dim = null;
         double cvSeconds = 0;
@@ -132,7 +142,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             model = chosen.fit(x);
             fitSeconds = (System.nanoTime() - t0) / 1e9;
         } catch (InvalidInputException e) {
-            throw e.inFile(file);
+            throw e.inFile(input);
         }
 
         Map<String, Object> json = json(data, dropped, model, fitSeconds, dim, cvSeconds);
@@ -197,7 +207,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
     private Map<String, Object> json(SamplesFile data, List<String> dropped, FactorModel model, double fitSeconds,
             Dimensionality dim, double cvSeconds) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", file.toString());
+        json.put("file", source);
         json.put("samples", data.samples().numRows);
         json.put("unitIds", data.unitIds());
         json.put("droppedUnits", dropped);

@@ -23,6 +23,7 @@ import org.bcikit.experiments.sweep.Shard;
 import org.bcikit.experiments.sweep.SweepJob;
 import org.bcikit.experiments.sweep.SweepRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,8 +57,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Keep finished runs in DIR and run only the rest.")
     boolean resume;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "Input recording, for experiments that read one.")
+    @Option(names = "--input", paramLabel = "FILE", description = "Input recording, for experiments that read one "
+            + "(sets the parameter input); or give --example NAME.")
     Path input;
+
+    @Mixin
+    ExampleOption example;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a parameter, e.g. --set adaptation.steps=500 (VALUE is JSON; bare words are strings).")
@@ -87,12 +92,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec s = isFile ? SpecReader.read(file) : registry.builtInSpec(spec);
         String source = isFile ? spec : "builtin:" + spec;
-        runSpec(s, source, out, new Settings(seeds, seed, threads, shard, resume, input, sets, quiet), registry);
+        runSpec(s, source, out, new Settings(seeds, seed, threads, shard, resume,
+                example.reference(input, "--input FILE"), sets, quiet), registry);
         return 0;
     }
 
-    /** The command-line settings shared by {@code run} and {@code demo}. */
-    record Settings(Integer seeds, Long seed, Integer threads, String shard, boolean resume, Path input,
+    /**
+     * The command-line settings shared by {@code run} and {@code demo}; {@code input} is a path
+     * or {@code example:NAME}, or null to keep the spec's.
+     */
+    record Settings(Integer seeds, Long seed, Integer threads, String shard, boolean resume, String input,
             List<String> sets, boolean quiet) {
     }
 
@@ -109,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             s = s.withSeed(settings.seed());
         }
         if (settings.input() != null) {
-            s = s.withParameter("input", JsonNodeFactory.instance.textNode(settings.input().toString()));
+            s = s.withParameter("input", JsonNodeFactory.instance.textNode(settings.input()));
         }
         for (String set : settings.sets()) {
             int eq = set.indexOf('=');

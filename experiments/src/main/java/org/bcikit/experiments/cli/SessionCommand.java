@@ -15,19 +15,20 @@ import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.session.RigSessionAnalysis;
 import org.bcikit.experiments.session.RigSessionFigures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bcikit session FILE}: rebuilds a real rig session's intuitive and perturbed decoders
+ * {@code bcikit session FILE|--example NAME}: rebuilds a real rig session's intuitive and perturbed decoders
  * from the stored parameters, checks them against everything the rig stored, and writes progress
  * and factor-cloud figures (Golub et al. 2018, Nat Neurosci 21:607; {@link RigSessionAnalysis}).
  */
 @Command(name = "session", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
         description = {"Rebuild a rig session's intuitive and perturbed decoders from the stored parameters "
-                + "(Golub et al. 2018 layout, e.g. ../shared/data/golub2018/exampleData.mat) and check them against "
+                + "(Golub et al. 2018 layout, e.g. the bundled --example golub2018) and check them against "
                 + "the stored K, M1, M2, m0 and decoded velocities.",
             "Writes DIR/session.json (reproduction errors, progress under each mapping before and after learning) "
                     + "and figures progress-per-target and factor-clouds (PNG and SVG)."})
@@ -36,8 +37,12 @@ public final class SessionCommand implements Callable<Integer> {
     static final List<String> FILES = List.of("session.json", "progress-per-target.png", "progress-per-target.svg",
             "factor-clouds.png", "factor-clouds.svg");
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A rig session (.mat).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A rig session (.mat); or give --example golub2018.")
     Path file;
+
+    @Mixin
+    ExampleOption example;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bcikit-out/session",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -51,22 +56,26 @@ public final class SessionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        progress("reading " + file + " and rebuilding its decoders");
-        RigSessionAnalysis a = RigSessionAnalysis.of(file);
+        Path input = example.resolve(file, "FILE");
+        String source = example.reference(file, "FILE");
+        progress("reading " + source + " and rebuilding its decoders");
+        RigSessionAnalysis a = RigSessionAnalysis.of(input);
         progress("drawing figures into " + out);
         Figures.save(RigSessionFigures.progress(a), out.resolve("progress-per-target"));
         Figures.save(RigSessionFigures.factorClouds(a), out.resolve("factor-clouds"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "session");
         json.put("version", BuildInfo.version());
-        json.put("session", a.sessionJson());
+        Map<String, Object> session = a.sessionJson();
+        session.put("file", source); // example:golub2018 rather than where it was extracted
+        json.put("session", session);
         json.put("reproduction", a.reproductionJson());
         json.put("progress", a.progressJson());
         json.put("files", FILES);
         JsonFiles.write(out.resolve("session.json"), json);
 
         PrintWriter o = spec.commandLine().getOut();
-        o.println(row("session", file + " (monkey " + a.session().monkey() + ", " + a.session().date() + "), "
+        o.println(row("session", source + " (monkey " + a.session().monkey() + ", " + a.session().date() + "), "
                 + a.session().intuitive().units() + " units, " + a.session().intuitive().factors() + " factors, "
                 + a.session().before().clouds().size() + " targets"));
         o.println(row("perturbed", a.perturbation()));
@@ -81,7 +90,7 @@ public final class SessionCommand implements Callable<Integer> {
         if (!a.reproduced()) {
             spec.commandLine().getErr().println(String.format(Locale.ROOT,
                     "bcikit: warning: %s: the rebuilt decoders do not reproduce the stored ones (max relative error "
-                            + "%.3g in %s > %.0e); see %s", file, a.reproduction().maxRelativeError(),
+                            + "%.3g in %s > %.0e); see %s", source, a.reproduction().maxRelativeError(),
                     a.reproduction().worst().describe(), RigSessionAnalysis.TOLERANCE, out.resolve("session.json")));
             spec.commandLine().getErr().flush();
         }

@@ -1,11 +1,16 @@
 package org.bcikit.experiments.internalmodel;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.decoders.internalmodel.AngularErrors;
 import org.bcikit.experiments.api.Condition;
 import org.bcikit.experiments.api.ConditionSummary;
@@ -16,7 +21,6 @@ import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
 import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.NamedFigure;
-import org.bcikit.experiments.session.RigSessionExperiment;
 
 /**
  * Internal model estimation (Golub, Yu &amp; Chase 2015, eLife 4:e10015) as an experiment: one run
@@ -28,10 +32,10 @@ import org.bcikit.experiments.session.RigSessionExperiment;
  */
 public final class InternalModelExperiment implements Experiment<InternalModelExperiment.Params> {
 
-    static final String DEFAULT_INPUT = "../shared/data/ime2015/example_data.mat";
+    static final String DEFAULT_INPUT = ExampleSession.IME2015.reference();
 
     /**
-     * @param input         closed-loop trials in the codepack's layout (.mat)
+     * @param input         closed-loop trials in the codepack's layout (.mat), or {@code example:ime2015}
      * @param tau           visual feedback delay, steps
      * @param maxIterations most EM iterations (M-steps)
      * @param folds         cross-validation folds (0: none; -1: one per block)
@@ -62,7 +66,11 @@ public final class InternalModelExperiment implements Experiment<InternalModelEx
 
     @Override
     public void validate(Params p, Validation at) {
-        at.require(p.input() != null && !p.input().isBlank(), "input", "a path to closed-loop trials (.mat)", p.input());
+        at.require(p.input() != null && !p.input().isBlank(), "input",
+                "a path to closed-loop trials (.mat) or example:" + ExampleSession.IME2015.id(), p.input());
+        if (p.input() != null && p.input().startsWith(ExampleSession.PREFIX)) {
+            at.oneOf("input", p.input(), ExampleSession.names().stream().map(n -> ExampleSession.PREFIX + n).toList());
+        }
         at.atLeast("tau", p.tau(), 0);
         at.atLeast("maxIterations", p.maxIterations(), 0);
         at.require(p.folds() == -1 || p.folds() == 0 || p.folds() >= 2, "folds", "-1 (one per block), 0 (none) or >= 2",
@@ -72,7 +80,7 @@ public final class InternalModelExperiment implements Experiment<InternalModelEx
 
     @Override
     public Measurements run(Params p, RunContext context) throws Exception {
-        Path file = RigSessionExperiment.resolve(p.input());
+        Path file = resolve(p.input());
         InternalModelAnalysis a = InternalModelAnalysis.of(file, new InternalModelAnalysis.Settings(p.tau(), p.tau(),
                 p.maxIterations(), p.folds(), context.pairedSeed(), 0, p.scoreFromTau()), line -> { });
         AngularErrors e = a.errors();
@@ -137,5 +145,19 @@ public final class InternalModelExperiment implements Experiment<InternalModelEx
             }
         }
         return figures;
+    }
+
+    /** The trials {@code input} names: a bundled {@code example:NAME}, extracted, or a path. */
+    static Path resolve(String input) throws IOException {
+        Optional<ExampleSession> example = ExampleSession.referencedBy(input);
+        if (example.isPresent()) {
+            return example.get().file();
+        }
+        Path p = Path.of(input);
+        if (!Files.isRegularFile(p)) {
+            throw new InvalidInputException("$.parameters.input: " + input + ": no such file; give closed-loop trials "
+                    + "with --input FILE, or --example " + ExampleSession.IME2015.id());
+        }
+        return p;
     }
 }

@@ -42,7 +42,7 @@ public final class RigSessionAnalysis {
     public static RigSessionAnalysis of(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw InvalidInputException.in(file, "no such file; expected a rig session (.mat in the layout of "
-                    + "../shared/data/golub2018/exampleData.mat)");
+                    + "the bundled example golub2018)");
         }
         return new RigSessionAnalysis(RigSession.read(file));
     }

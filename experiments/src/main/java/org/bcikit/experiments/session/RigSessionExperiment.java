@@ -1,13 +1,15 @@
 package org.bcikit.experiments.session;
 
-import java.net.URISyntaxException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.decoders.rig.RigProgress;
 import org.bcikit.experiments.api.Condition;
 import org.bcikit.experiments.api.Experiment;
@@ -23,14 +25,14 @@ import org.bcikit.experiments.figures.NamedFigure;
  * {@code golub2018}; Golub et al. 2018, "Learning by neural reassociation", Nat Neurosci 21:607):
  * one deterministic run that rebuilds the session's decoders, records the reproduction errors
  * and the progress under each mapping before and after learning, and draws the progress and
- * factor-cloud figures. The session file is the parameter {@code input} ({@code --input FILE});
- * a relative path that does not exist from the working directory is looked up from the project
- * root, so the default {@code ../shared/data/golub2018/exampleData.mat} works from anywhere.
+ * factor-cloud figures. The session is the parameter {@code input}: a path ({@code --input FILE})
+ * or a bundled session {@code example:NAME} ({@code --example NAME}; default
+ * {@code example:golub2018}), recorded as given in the results.
  */
 public final class RigSessionExperiment implements Experiment<RigSessionExperiment.Params> {
 
-    /** Where the published session sits relative to the project root. */
-    static final String DEFAULT_INPUT = "../shared/data/golub2018/exampleData.mat";
+    /** The published session, bundled in the jar, so that a clone without ../shared runs it. */
+    static final String DEFAULT_INPUT = ExampleSession.GOLUB2018.reference();
 
     private static final List<String> MAPPINGS = List.of("intuitive", "perturbed");
     private static final List<String> EPOCHS = List.of("before", "after");
@@ -63,7 +65,11 @@ public final class RigSessionExperiment implements Experiment<RigSessionExperime
 
     @Override
     public void validate(Params p, Validation at) {
-        at.require(p.input() != null && !p.input().isBlank(), "input", "a path to a rig session (.mat)", p.input());
+        at.require(p.input() != null && !p.input().isBlank(), "input",
+                "a path to a rig session (.mat) or example:" + ExampleSession.GOLUB2018.id(), p.input());
+        if (p.input() != null && p.input().startsWith(ExampleSession.PREFIX)) {
+            at.oneOf("input", p.input(), ExampleSession.names().stream().map(n -> ExampleSession.PREFIX + n).toList());
+        }
     }
 
     @Override
@@ -114,36 +120,22 @@ public final class RigSessionExperiment implements Experiment<RigSessionExperime
             RigSessionAnalysis a = RigSessionAnalysis.of(resolve(p.input()));
             return List.of(new NamedFigure("progress-per-target", RigSessionFigures.progress(a)),
                     new NamedFigure("factor-clouds", RigSessionFigures.factorClouds(a)));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /**
-     * {@code input} as given when it exists; else, for a relative path, the same path from the
-     * project root (the folder holding {@code experiments/target/bcikit.jar}).
-     */
-    public static Path resolve(String input) {
+    /** The session {@code input} names: a bundled {@code example:NAME}, extracted, or a path. */
+    static Path resolve(String input) throws IOException {
+        Optional<ExampleSession> example = ExampleSession.referencedBy(input);
+        if (example.isPresent()) {
+            return example.get().file();
+        }
         Path p = Path.of(input);
-        if (Files.exists(p) || p.isAbsolute()) {
-            return p;
+        if (!Files.isRegularFile(p)) {
+            throw new InvalidInputException("$.parameters.input: " + input + ": no such file; give a rig session with "
+                    + "--input FILE, or --example " + ExampleSession.GOLUB2018.id());
         }
-        Path root = projectRoot();
-        if (root != null && Files.exists(root.resolve(p))) {
-            return root.resolve(p).normalize();
-        }
-        throw new InvalidInputException("$.parameters.input: " + input + ": no such file (also looked in the project "
-                + "root " + root + "); give a rig session with --input FILE");
-    }
-
-    private static Path projectRoot() {
-        try {
-            Path code = Path.of(RigSessionExperiment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // experiments/target/bcikit.jar or experiments/target/classes
-            Path root = code.toAbsolutePath().getParent().getParent().getParent();
-            return Files.exists(root.resolve("pom.xml")) ? root : null;
-        } catch (URISyntaxException | RuntimeException e) {
-            return null;
-        }
+        return p;
     }
 }

@@ -40,12 +40,14 @@ class InternalModelCommandTest {
     @Test
     void writesTheCodepackNumbersFiguresAndParameters() throws IOException {
         Path out = dir.resolve("ime");
-        CliRun run = CliRun.of("internal-model", EXAMPLE.toString(), "--tau", "3", "--max-iterations", "10", "--folds",
-                "0", "--out", out.toString(), "--quiet");
+        // the bundled copy of the codepack's session
+        CliRun run = CliRun.of("internal-model", "--example", "ime2015", "--tau", "3", "--max-iterations", "10",
+                "--folds", "0", "--out", out.toString(), "--quiet");
         assertEquals(0, run.code(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().contains("internal model 3.8766"), run.out());
         JsonNode j = new ObjectMapper().readTree(out.resolve("internal-model.json").toFile());
+        assertEquals("example:ime2015", j.get("file").asText());
         assertEquals(3, j.get("tau").asInt());
         assertEquals(10, j.get("iterations").asInt());
         assertEquals(11, j.get("logLikelihoodTrace").size());

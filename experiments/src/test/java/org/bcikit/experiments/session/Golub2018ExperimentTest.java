@@ -1,6 +1,8 @@
 package org.bcikit.experiments.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -63,14 +65,57 @@ class Golub2018ExperimentTest {
     }
 
     @Test
-    void theDefaultInputIsFoundFromTheProjectRootAndAMissingOneExitsTwo() {
+    void theDefaultIsTheBundledSessionWithTheSameNumbersAsTheSharedFile() throws IOException {
+        // the default never looks at ../shared: it is the session extracted from the jar
         Path found = RigSessionExperiment.resolve(RigSessionExperiment.DEFAULT_INPUT);
-        assertTrue(Files.isRegularFile(found), found.toString());
+        assertEquals("example:golub2018", RigSessionExperiment.DEFAULT_INPUT);
+        assertFalse(found.toAbsolutePath().normalize().startsWith(SharedData.shared("")), found.toString());
+        assertArrayEquals(Files.readAllBytes(SharedData.golub2018()), Files.readAllBytes(found));
+
+        CliRun byDefault = CliRun.of("run", "golub2018", "--out", dir.resolve("default").toString(), "--quiet");
+        assertEquals(0, byDefault.code(), byDefault.err());
+        CliRun byExample = CliRun.of("run", "golub2018", "--example", "golub2018", "--out",
+                dir.resolve("example").toString(), "--quiet");
+        assertEquals(0, byExample.code(), byExample.err());
+        CliRun byFile = CliRun.of("run", "golub2018", "--input", SharedData.golub2018().toString(), "--out",
+                dir.resolve("file").toString(), "--quiet");
+        assertEquals(0, byFile.code(), byFile.err());
+        JsonNode reference = results("file");
+        for (String run : new String[] {"default", "example"}) {
+            JsonNode r = results(run);
+            // results say which file was used
+            assertEquals("example:golub2018", r.get("spec").get("parameters").get("input").asText(), run);
+            JsonNode c = r.get("conditions").get(0);
+            assertEquals(reference.get("conditions").get(0).get("metrics"), c.get("metrics"), run);
+            assertEquals(reference.get("conditions").get(0).get("curves"), c.get("curves"), run);
+        }
+        double pa = reference.get("conditions").get(0).get("metrics").get("progress").get("perturbed").get("after")
+                .asDouble();
+        assertEquals(45.65, pa, 0.005);
+    }
+
+    private JsonNode results(String run) throws IOException {
+        return new ObjectMapper().readTree(dir.resolve(run).resolve("results.json").toFile());
+    }
+
+    @Test
+    void aMissingInputOrAnUnknownExampleExitsTwo() {
         CliRun missing = CliRun.of("run", "golub2018", "--input", dir.resolve("nope.mat").toString(), "--out",
                 dir.resolve("m").toString(), "--quiet");
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("nope.mat: no such file"), missing.err());
         assertEquals(1, missing.err().strip().split("\n").length, missing.err());
+
+        CliRun unknown = CliRun.of("run", "golub2018", "--set", "input=example:golub", "--out",
+                dir.resolve("u").toString(), "--quiet");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("input") && unknown.err().contains("\"example:golub2018\", \"example:ime2015\""),
+                unknown.err());
+
+        CliRun both = CliRun.of("run", "golub2018", "--input", "x.mat", "--example", "golub2018", "--out",
+                dir.resolve("b").toString(), "--quiet");
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("give --input FILE or --example NAME, not both"), both.err());
     }
 
     @Test
