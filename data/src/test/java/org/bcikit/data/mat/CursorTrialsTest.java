@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.bcikit.data.InvalidInputException;
-import org.bcikit.data.SharedData;
 import org.bcikit.data.Trial;
+import org.bcikit.data.examples.ExampleSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +23,15 @@ import us.hebi.matlab.mat.types.MatlabType;
 /** {@link CursorTrials}: the IME codepack's example session, bins first, and damaged copies. */
 class CursorTrialsTest {
 
-    static final Path EXAMPLE = SharedData.shared("data/ime2015/example_data.mat");
+    static Path EXAMPLE;
 
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void extract() throws IOException {
+        EXAMPLE = ExampleSession.IME2015.file();
+    }
 
     @Test
     void readsTheCodepackSessionBinsFirst() throws IOException {

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 
-import org.bcikit.data.SharedData;
 import org.bcikit.data.Trial;
+import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.data.mat.CursorTrials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The codepack's published example (mattgolub/internal_model_estimation, example1.m): the
- * session A010509, TAU = 3, fitted and evaluated on all trials. example1.m prints the internal
+ * session A010509 (the copy bundled in the jar), TAU = 3, fitted and evaluated on all trials. example1.m prints the internal
  * model's angular error for each MAX_ITERS; these are its digits.
  */
 class ImeExampleTest {
@@ -24,7 +24,7 @@ class ImeExampleTest {
 
     @BeforeAll
     static void read() throws IOException {
-        CursorTrials session = CursorTrials.read(SharedData.shared("data/ime2015/example_data.mat"));
+        CursorTrials session = CursorTrials.read(ExampleSession.IME2015.file());
         trials = session.trials();
         radius = session.cursorRadius() + session.targetRadius();
     }

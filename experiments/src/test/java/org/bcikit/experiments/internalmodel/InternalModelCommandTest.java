@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import org.bcikit.data.SharedData;
+import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.ExperimentSpec;
 import org.bcikit.experiments.cli.CliRun;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +33,15 @@ import us.hebi.matlab.mat.types.MatlabType;
  */
 class InternalModelCommandTest {
 
-    static final Path EXAMPLE = SharedData.shared("data/ime2015/example_data.mat");
+    static Path EXAMPLE;
 
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void extract() throws IOException {
+        EXAMPLE = ExampleSession.IME2015.file();
+    }
 
     @Test
     void writesTheCodepackNumbersFiguresAndParameters() throws IOException {
