@@ -37,9 +37,13 @@ public final class CursorTrials {
     private final double cursorRadius;
     private final double targetRadius;
     private final String experimentId;
+    /** Where the fields sit: {@code "data."}, or empty for top-level variables. */
+    private final String prefix;
 
-    private CursorTrials(Path file, List<Trial> trials, double cursorRadius, double targetRadius, String id) {
+    private CursorTrials(Path file, String prefix, List<Trial> trials, double cursorRadius, double targetRadius,
+            String id) {
         this.file = file;
+        this.prefix = prefix;
         this.trials = Collections.unmodifiableList(trials);
         this.cursorRadius = cursorRadius;
         this.targetRadius = targetRadius;
@@ -106,7 +110,8 @@ public final class CursorTrials {
         double cursorRadius = radius(f.get("cursor_radius"));
         double targetRadius = radius(f.get("target_radius"));
         String id = f.has("exp_id") ? f.get("exp_id").string() : "";
-        return new CursorTrials(mat.file(), out, cursorRadius, targetRadius, id);
+        return new CursorTrials(mat.file(), f.struct() == null ? "" : f.struct().path() + ".", out, cursorRadius,
+                targetRadius, id);
     }
 
     private static int cellLength(MatValue v, int expected) {
@@ -151,6 +156,14 @@ public final class CursorTrials {
     /** {@code target_radius}, in the units of the positions. */
     public double targetRadius() {
         return targetRadius;
+    }
+
+    /**
+     * The MATLAB path of trial {@code trial}'s (0-based) element of {@code field}, for messages
+     * about it: {@code path("cursor_position", 16)} is {@code data.cursor_position{17}}.
+     */
+    public String path(String field, int trial) {
+        return prefix + field + "{" + (trial + 1) + "}";
     }
 
     /** {@code exp_id}, or empty when the file has none. */

@@ -154,7 +154,7 @@ public final class InternalModelAnalysis {
         }
         int bins = trials.get(shortest).bins();
         if (tau + 3 > bins) {
-            throw InvalidInputException.at(session.file(), "data.cursor_position{" + (shortest + 1) + "}",
+            throw InvalidInputException.at(session.file(), session.path("cursor_position", shortest),
                     "TAU = " + tau + " needs trials of at least " + (tau + 3) + " steps (TAU + 3), this one has " + bins
                             + "; the largest TAU these trials allow is " + (bins - 3));
         }
