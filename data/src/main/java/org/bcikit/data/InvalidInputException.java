@@ -45,6 +45,56 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(prefix + getMessage(), this);
     }
 
+    /**
+     * {@code file} could not be parsed: a library failed on it (truncated, bytes flipped, blocks
+     * lost). The message says what that means in the user's terms, from the failure's type,
+     * never with Java class names: {@code "file: where: the file ends early (truncated?)"}.
+     * {@code where} (a field, a path, a byte offset) may be null. The library's failure stays the
+     * cause, for {@code --debug}.
+     */
+    public static InvalidInputException damaged(Path file, String where, Throwable cause) {
+        return new InvalidInputException(fileName(file) + ": " + (where == null ? "" : where + ": ")
+                + damage(cause), cause);
+    }
+
+    /** What a parsing failure means, judged by the first failure in the cause chain whose type says. */
+    static String damage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.nio.BufferUnderflowException) {
+                return "the file ends early (truncated?)";
+            }
+            if (t instanceof java.util.zip.ZipException || t instanceof java.util.zip.DataFormatException) {
+                return "compressed data is corrupt" + detail(t);
+            }
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return "expected UTF-8 text, found bytes that are not (corrupt or binary file?)";
+            }
+            if (t instanceof ArithmeticException) {
+                return "a size or offset stored in the file is out of range (corrupt file?)";
+            }
+            if (t instanceof NegativeArraySizeException) {
+                return "a size stored in the file is negative (corrupt file?)";
+            }
+            if (t instanceof IndexOutOfBoundsException || t instanceof java.nio.BufferOverflowException) {
+                return "a size or offset stored in the file points outside its data (corrupt or truncated file?)";
+            }
+            if (t instanceof OutOfMemoryError) {
+                return "a size stored in the file is too large to load (corrupt file?)";
+            }
+        }
+        return "the content is corrupt or not in the expected layout" + detail(failure);
+    }
+
+    /** The library's own words when they are words a user can read: no class names. */
+    private static String detail(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank() || m.contains("Exception") || m.contains("java.") || m.contains("Error")
+                || m.length() > 200) {
+            return "";
+        }
+        return " (" + m.trim() + ")";
+    }
+
     private static String fileName(Path file) {
         return file == null ? "<input>" : file.toString();
     }

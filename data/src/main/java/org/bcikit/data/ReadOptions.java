@@ -7,14 +7,30 @@ import java.nio.file.Path;
  *
  * @param binWidth bin width in seconds for formats that store spike times (NWB); NaN means the
  *                 format's own value, or {@link #DEFAULT_BIN_WIDTH} where it has none
+ * @param fields where the file keeps fields it does not name bcikit's way ({@code --fields});
+ *               null means {@link FieldMapping#none()}
  */
-public record ReadOptions(double binWidth) {
+public record ReadOptions(double binWidth, FieldMapping fields) {
+
+    public ReadOptions {
+        fields = fields == null ? FieldMapping.none() : fields;
+    }
+
+    /** Only a bin width, no field mapping. */
+    public ReadOptions(double binWidth) {
+        this(binWidth, FieldMapping.none());
+    }
 
     /** The rig convention: 45 ms bins (Sadtler et al. 2014). */
     public static final double DEFAULT_BIN_WIDTH = 0.045;
 
     public static ReadOptions defaults() {
         return new ReadOptions(Double.NaN);
+    }
+
+    /** The same options with {@code fields} as the field mapping. */
+    public ReadOptions withFields(FieldMapping fields) {
+        return new ReadOptions(binWidth, fields);
     }
 
     /** The bin width to use: the chosen one, or {@code fallback} when none was chosen. */

@@ -2,14 +2,24 @@ package org.bcikit.data.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.bcikit.data.FieldMapping;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.ReadOptions;
 import org.bcikit.data.Recording;
@@ -31,12 +41,42 @@ import org.bcikit.data.RecordingReader;
  * condition, outcome) repeat the trial's value on every row or are empty; a trial's cursor and
  * velocity cells are all numbers or all empty. The bin width in seconds comes from a
  * {@code # bin_width=S} comment, else from {@link ReadOptions}, else 0.045 s (noted in the
- * recording's metadata as {@code binWidthSource}).
+ * recording's metadata as {@code binWidthSource}). A lab's own column names for the per-trial and
+ * kinematic columns can be read with a field mapping ({@link ReadOptions#fields()},
+ * {@code --fields targets=tx,ty,cursorPosition=px,py}).
  */
 public final class CsvRecordingReader implements RecordingReader {
 
     @Override
     public Recording read(Path file, ReadOptions options) throws IOException {
+        try {
+            return readText(file, options);
+        } catch (CharacterCodingException e) {
+            throw notText(file);
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is: the reader's decoder says only that there is one. */
+    private static InvalidInputException notText(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b);
+        CharBuffer out = CharBuffer.allocate(b.length + 1);
+        CoderResult r = d.decode(in, out, true);
+        int at = r.isError() ? in.position() : b.length;
+        int line = 1;
+        for (int k = 0; k < at; k++) {
+            if (b[k] == '\n') {
+                line++;
+            }
+        }
+        String bad = at < b.length ? String.format(Locale.ROOT, "0x%02x at byte %d", b[at] & 0xff, at) : "at the end";
+        return InvalidInputException.at(file, "line " + line, "expected UTF-8 text, found a byte that is not ("
+                + bad + "): the file is corrupt or not CSV");
+    }
+
+    private static Recording readText(Path file, ReadOptions options) throws IOException {
         double fileBinWidth = Double.NaN;
         int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -54,7 +94,7 @@ public final class CsvRecordingReader implements RecordingReader {
                 if (header == null) {
                     throw InvalidInputException.at(file, "line " + lineNo, "expected a closing double quote");
                 }
-                CsvColumns cols = CsvColumns.of(header, file, lineNo);
+                CsvColumns cols = CsvColumns.of(renamed(header, options.fields(), file, lineNo), file, lineNo);
                 Recording.Builder b = Recording.builder().source(file.toString()).unitIds(cols.unitIds());
                 options.applyBinWidth(b, fileBinWidth, file);
                 new CsvTrialAssembler(file, cols).readRows(in, lineNo, b);
@@ -67,6 +107,52 @@ public final class CsvRecordingReader implements RecordingReader {
         }
         throw InvalidInputException.at(file, "header", "expected a header row starting 'trial,bin,' followed by "
                 + "unit columns, found " + (lineNo == 0 ? "an empty file" : "only comments"));
+    }
+
+    /** The standard column names each {@code --fields} field stands for. */
+    private static final Map<String, List<String>> COLUMNS = Map.of("targets", List.of("target_x", "target_y"),
+            "conditions", List.of("condition"), "outcomes", List.of("outcome"),
+            "cursorPosition", List.of("cursor_x", "cursor_y"), "cursorVelocity", List.of("vel_x", "vel_y"));
+
+    /**
+     * The header with the columns {@code mapping} names renamed to bcikit's
+     * ({@code targets=tx,ty} reads columns {@code tx}, {@code ty} as {@code target_x},
+     * {@code target_y}); renamed columns are no longer units.
+     */
+    static List<String> renamed(List<String> header, FieldMapping mapping, Path file, int lineNo) {
+        if (mapping.isEmpty()) {
+            return header;
+        }
+        List<String> out = new ArrayList<>(header);
+        for (String field : mapping.fields()) {
+            FieldMapping.Source src = mapping.source(field);
+            String option = "--fields " + field + "=" + src;
+            List<String> standard = COLUMNS.get(field);
+            if (standard == null) {
+                throw InvalidInputException.in(file, option + ": a CSV recording's units are its other columns and "
+                        + "its bin width a '# bin_width=S' comment; only these fields name columns: "
+                        + String.join(", ", new TreeSet<>(COLUMNS.keySet())));
+            }
+            if (src.names().size() != standard.size() || src.transposed()) {
+                throw InvalidInputException.in(file, option + ": expected " + standard.size() + " column name(s) for "
+                        + String.join(", ", standard) + (standard.size() == 2 ? " (e.g. " + field + "=x,y)" : "")
+                        + ", without :T");
+            }
+            for (int k = 0; k < standard.size(); k++) {
+                String name = src.names().get(k);
+                int at = header.indexOf(name);
+                if (at < 0) {
+                    throw InvalidInputException.at(file, "line " + lineNo + ": header", option + ": no column '"
+                            + name + "' (columns: " + String.join(", ", header) + ")");
+                }
+                if (!name.equals(standard.get(k)) && header.contains(standard.get(k))) {
+                    throw InvalidInputException.at(file, "line " + lineNo + ": header", option + ": the header has "
+                            + "both '" + name + "' and '" + standard.get(k) + "'; map one or remove one");
+                }
+                out.set(at, standard.get(k));
+            }
+        }
+        return out;
     }
 
     private static double binWidthComment(String line, double current, Path file, int lineNo) {

@@ -1,8 +1,11 @@
 package org.bcikit.data.format;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.ReadOptions;
@@ -27,10 +30,22 @@ public final class Recordings {
                     : "no such file");
         }
         RecordingFormat f = format != null ? format : RecordingFormat.forFile(file);
+        if (f == RecordingFormat.NWB && options != null && !options.fields().isEmpty()) {
+            // NWB names its fields by its schema; a mapping would be silently ignored.
+            throw InvalidInputException.in(file, "--fields " + options.fields() + ": NWB files are read by their "
+                    + "schema (units table, trials table, behaviour); --fields applies to MAT, CSV and NPY");
+        }
         try {
             return f.reader().read(file, options == null ? ReadOptions.defaults() : options);
         } catch (InvalidInputException e) {
             throw e.inFile(file);
+        } catch (EOFException | ZipException | CharacterCodingException e) {
+            // Content problems that Java reports as I/O errors: the file is there but damaged.
+            throw InvalidInputException.damaged(file, null, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Each reader turns the failures it knows of into messages; this catches the rest of
+            // what a damaged file can provoke inside a library, so no user sees a Java class name.
+            throw InvalidInputException.damaged(file, null, e);
         }
     }
 

@@ -28,21 +28,34 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code date}, {@code lambda}. The bin width is {@code expParams.intuitiveMapping.dt}. No cursor
  * kinematics are set: the file's {@code vraw_*} are decoder outputs, not the cursor's movement.
  *
- * <p><b>Generic layout</b> for a lab's own files: these variables at the top level, or as fields
- * of a 1 x 1 struct that is the file's only variable (as {@code save('f.mat', 'data')} writes):
+ * <p><b>Generic layout</b> for a lab's own files: these fields at the top level, or as fields
+ * of a 1 x 1 struct that is the file's only variable (as {@code save('f.mat', 'data')} writes),
+ * each found under bcikit's name or one of the aliases labs use ({@link GenericFields#ALIASES}:
+ * {@code spike_counts}, {@code cursor_position}, {@code target_position}, {@code dt}, ...), or
+ * where a {@link org.bcikit.data.FieldMapping} puts it ({@code counts=data.spike_counts}). Two
+ * aliases of one field both present is an error, as is a file with no counts, which names what
+ * the file holds and a mapping that would read it. A mapping also turns off the rig layout.
  * <ul>
- * <li>{@code counts} (required): spike counts, bins x units: one matrix for a continuous
- *     recording, or a cell array of per-trial bins x units matrices (all with the same units);</li>
+ * <li>{@code counts} (required): spike counts: one bins x units matrix for a continuous
+ *     recording ({@code :T} in the mapping: stored units x bins), or a cell array of per-trial
+ *     matrices, oriented by their sizes: the dimension that is the same in every trial is the units
+ *     (so 24 x T cells are transposed to T x 24), and cells all of one size are bins x units
+ *     unless {@code :T} says otherwise; the choice is stated in the metadata {@code mapping};</li>
  * <li>{@code binWidth}: bin width in seconds (required unless the caller chooses one);</li>
  * <li>{@code trialStart} (only with a counts matrix): 1-based first bin of each trial, strictly
  *     increasing; a trial runs until the next one starts, the last to the end; bins before the
  *     first start belong to no trial. Without it the matrix is one trial;</li>
  * <li>{@code unitIds}: a cell array of strings or a numeric vector, one per unit;</li>
- * <li>{@code targets}: trials x 2 target positions (x, y); {@code conditions}: one integer
- *     condition id per trial;</li>
+ * <li>{@code targets}: trials x 2 (or 2 x trials) target positions, or a cell of one 2 x 1
+ *     position per trial; {@code conditions}: one integer condition id per trial;</li>
  * <li>{@code outcomes}: one per trial, 1 = success, 0 = failure, NaN = unknown;</li>
- * <li>{@code cursorPos}, {@code cursorVel}: bins x 2, laid out like {@code counts} (a matrix
- *     aligned with the counts matrix, or a cell array of per-trial matrices).</li>
+ * <li>{@code cursorPosition}, {@code cursorVelocity}: laid out like {@code counts} (a matrix
+ *     aligned with the counts matrix, or a cell of per-trial matrices), each bins x 2 or 2 x bins
+ *     (the dimension equal to the trial's bins is time). Positions are kept in the units stored
+ *     (metadata {@code positionUnits}: from a {@code positionUnits} text field, else "as stored").
+ *     Without a velocity it is derived from the position under the timing convention of the
+ *     Golub et al. 2015 codepack, where p(t) is the first position to reflect bin t:
+ *     v(t) = (p(t) - p(t-1)) / binWidth, v(0) = v(1) (metadata {@code cursorVelocity} says so).</li>
  * </ul>
  * Vectors may be stored as rows or columns; integer, single and logical classes are accepted.
  */
@@ -54,22 +67,16 @@ public final class MatReader implements RecordingReader {
     @Override
     public Recording read(Path file, ReadOptions options) throws IOException {
         try (MatFile mat = MatFile.open(file)) {
-            if (RigSession.looksLike(mat)) {
+            if (options.fields().isEmpty() && RigSession.looksLike(mat)) {
                 RigSession session = RigSession.from(mat);
                 requireSameBinWidth(file, "expParams.intuitiveMapping.dt", session.dt(), options);
                 return session.recording();
             }
-            if (mat.has("counts")) {
-                return readGeneric(new Variables(mat, null), options);
+            GenericFields fields = GenericFields.find(mat, options.fields());
+            if (fields == null) {
+                throw GenericFields.unmapped(mat);
             }
-            List<String> names = mat.variableNames();
-            if (names.size() == 1 && mat.variable(names.get(0)).hasField("counts")
-                    && mat.variable(names.get(0)).numElements() == 1) {
-                return readGeneric(new Variables(mat, mat.variable(names.get(0))), options);
-            }
-            throw InvalidInputException.in(file, "expected a variable 'counts' (generic layout) or 'expParams', "
-                    + "'beforeLearning' and 'afterLearning' (rig session layout), found: "
-                    + (mat.variableNames().isEmpty() ? "no variables" : String.join(", ", mat.variableNames())));
+            return readGeneric(fields, options);
         } catch (InvalidInputException e) {
             throw e.inFile(file);
         }
@@ -83,10 +90,10 @@ public final class MatReader implements RecordingReader {
         }
     }
 
-    private static Recording readGeneric(Variables mat, ReadOptions options) {
+    private static Recording readGeneric(GenericFields mat, ReadOptions options) {
         double binWidth;
         if (mat.has("binWidth")) {
-            MatValue bw = mat.get("binWidth");
+            MatValue bw = mat.get("binWidth", true);
             binWidth = bw.scalar();
             if (!(binWidth > 0) || !Double.isFinite(binWidth)) {
                 throw bw.error("expected a bin width in seconds > 0, found " + binWidth);
@@ -95,36 +102,59 @@ public final class MatReader implements RecordingReader {
         } else if (!Double.isNaN(options.binWidth())) {
             binWidth = options.binWidth();
         } else {
-            throw InvalidInputException.at(mat.file(), mat.where("binWidth"),
-                    "missing variable: store the bin width in seconds, or choose one when reading");
+            throw InvalidInputException.at(mat.file(), mat.whereMissing("binWidth"),
+                    "missing variable: store the bin width in seconds, or choose one when reading (--bin-width)");
         }
 
-        MatValue counts = mat.get("counts");
+        MatValue counts = mat.get("counts", true);
+        List<String> used = new ArrayList<>();
         List<DMatrixRMaj> trialCounts = new ArrayList<>();
         List<Double> startTimes = new ArrayList<>();
         List<DMatrixRMaj> positions = new ArrayList<>();
         List<DMatrixRMaj> velocities = new ArrayList<>();
+        String derived = null;
         if (counts.isCell()) {
             if (mat.has("trialStart")) {
-                throw mat.get("trialStart").error("only meaningful with a counts matrix, but 'counts' is a cell array");
+                throw mat.get("trialStart", true).error("only meaningful with a counts matrix, but "
+                        + counts.path() + " is a cell array");
             }
-            for (MatValue t : counts.elements()) {
-                trialCounts.add(t.matrix());
+            used.add("counts=" + counts.path() + " (" + MatOrientation.perTrialCounts(counts,
+                    mat.transposed("counts"), trialCounts) + ")");
+            for (int k = 0; k < trialCounts.size(); k++) {
                 startTimes.add(Double.NaN);
             }
-            perTrialCell(mat, "cursorPos", trialCounts, positions);
-            perTrialCell(mat, "cursorVel", trialCounts, velocities);
+            perTrialKinematics(mat, "cursorPosition", trialCounts, positions, used);
+            perTrialKinematics(mat, "cursorVelocity", trialCounts, velocities, used);
         } else {
+            boolean t = mat.transposed("counts");
             DMatrixRMaj all = counts.matrix();
+            if (t) {
+                all = CommonOps_DDRM.transpose(all, null);
+            }
+            used.add("counts=" + counts.path() + " (" + counts.describe() + (t ? ": units x bins, transposed by :T)"
+                    : ": bins x units)"));
             int[] starts = trialStarts(mat, all.numRows);
-            DMatrixRMaj pos = continuous(mat, "cursorPos", all.numRows);
-            DMatrixRMaj vel = continuous(mat, "cursorVel", all.numRows);
+            if (mat.has("trialStart")) {
+                used.add("trialStart=" + mat.get("trialStart", true).path());
+            }
+            DMatrixRMaj pos = continuous(mat, "cursorPosition", all.numRows, used);
+            DMatrixRMaj vel = continuous(mat, "cursorVelocity", all.numRows, used);
+            if (pos != null && vel == null) {
+                // One continuous trace: differences run across trial boundaries, as the cursor did.
+                vel = MatOrientation.velocityFromPosition(pos, binWidth);
+                derived = "derived from position: v(t) = (p(t) - p(t-1)) / bin width, p(t) being the first "
+                        + "position to reflect bin t's counts, across trial boundaries; v(0) = v(1) at the first bin";
+            }
             for (int k = 0; k < starts.length; k++) {
                 int end = k + 1 < starts.length ? starts[k + 1] : all.numRows;
                 trialCounts.add(CommonOps_DDRM.extract(all, starts[k], end, 0, all.numCols));
                 startTimes.add(starts[k] * binWidth);
-                positions.add(pos == null ? null : CommonOps_DDRM.extract(pos, starts[k], end, 0, 2));
-                velocities.add(vel == null ? null : CommonOps_DDRM.extract(vel, starts[k], end, 0, 2));
+                if (pos != null) {
+                    positions.add(CommonOps_DDRM.extract(pos, starts[k], end, 0, 2));
+                }
+                if (vel != null) {
+                    velocities.add(CommonOps_DDRM.extract(vel, starts[k], end, 0, 2));
+                }
             }
         }
         int n = trialCounts.size();
@@ -134,18 +164,43 @@ public final class MatReader implements RecordingReader {
         int units = trialCounts.get(0).numCols;
         for (int k = 0; k < n; k++) {
             if (trialCounts.get(k).numCols != units) {
-                throw counts.element(k).error("expected " + units + " units (columns) like the first trial, found "
-                        + trialCounts.get(k).numRows + " x " + trialCounts.get(k).numCols);
+                throw counts.element(k).error("expected " + units + " units like the first trial, found "
+                        + trialCounts.get(k).numRows + " bins x " + trialCounts.get(k).numCols + " units");
             }
         }
-        DMatrixRMaj targets = mat.has("targets") ? mat.get("targets").matrix(n, 2) : null;
-        DMatrixRMaj conditions = mat.has("conditions") ? mat.get("conditions").column(n) : null;
-        DMatrixRMaj outcomes = mat.has("outcomes") ? mat.get("outcomes").column(n) : null;
+        if (!positions.isEmpty() && velocities.isEmpty()) {
+            for (DMatrixRMaj p : positions) {
+                velocities.add(MatOrientation.velocityFromPosition(p, binWidth));
+            }
+            derived = "derived from position: v(t) = (p(t) - p(t-1)) / bin width, p(t) being the first "
+                    + "position to reflect bin t's counts; v(0) = v(1) in each trial (0 in one-bin trials)";
+        }
+        MatValue targetValue = mat.get("targets", false);
+        DMatrixRMaj targets = null;
+        if (targetValue != null) {
+            targets = MatOrientation.targets(targetValue, n);
+            used.add("targets=" + targetValue.path());
+        }
+        DMatrixRMaj conditions = column(mat, "conditions", n, used);
+        DMatrixRMaj outcomes = column(mat, "outcomes", n, used);
 
         Recording.Builder rb = Recording.builder().source(mat.file().toString()).binWidth(binWidth)
-                .metadata("format", "MATLAB " + mat.version() + " (generic layout)");
+                .metadata("format", "MATLAB " + mat.version() + " (generic layout)")
+                .metadata("mapping", String.join(", ", used));
+        if (mat.has("binWidth")) {
+            rb.metadata("binWidthSource", "file");
+        } else {
+            rb.metadata("binWidthSource", "option");
+        }
+        if (!positions.isEmpty()) {
+            String units2 = mat.positionUnits();
+            rb.metadata("positionUnits", units2 == null ? "units as stored (the file does not say which)" : units2);
+        }
+        if (derived != null) {
+            rb.metadata("cursorVelocity", derived);
+        }
         if (mat.has("unitIds")) {
-            rb.unitIds(unitIds(mat.get("unitIds"), units));
+            rb.unitIds(unitIds(mat.get("unitIds", true), units));
         } else {
             rb.numberedUnits(units);
         }
@@ -159,7 +214,7 @@ public final class MatReader implements RecordingReader {
             }
             tb.target(target(mat, targets, conditions, k));
             if (outcomes != null) {
-                tb.outcome(outcome(mat.get("outcomes"), outcomes.data[k], k));
+                tb.outcome(outcome(mat.get("outcomes", true), outcomes.data[k], k));
             }
             try {
                 rb.addTrial(tb.build());
@@ -170,12 +225,21 @@ public final class MatReader implements RecordingReader {
         return rb.build();
     }
 
+    private static DMatrixRMaj column(GenericFields mat, String field, int n, List<String> used) {
+        MatValue v = mat.get(field, false);
+        if (v == null) {
+            return null;
+        }
+        used.add(field + "=" + v.path());
+        return v.column(n);
+    }
+
     /** 0-based first bins of each trial from the 1-based {@code trialStart}, or {0}. */
-    private static int[] trialStarts(Variables mat, int bins) {
+    private static int[] trialStarts(GenericFields mat, int bins) {
         if (!mat.has("trialStart")) {
             return new int[] {0};
         }
-        MatValue v = mat.get("trialStart");
+        MatValue v = mat.get("trialStart", true);
         DMatrixRMaj s = v.column(-1);
         int[] out = new int[s.numRows];
         for (int k = 0; k < out.length; k++) {
@@ -194,22 +258,34 @@ public final class MatReader implements RecordingReader {
         return out;
     }
 
-    private static DMatrixRMaj continuous(Variables mat, String name, int bins) {
-        return mat.has(name) ? mat.get(name).matrix(bins, 2) : null;
+    private static DMatrixRMaj continuous(GenericFields mat, String field, int bins, List<String> used) {
+        MatValue v = mat.get(field, false);
+        if (v == null) {
+            return null;
+        }
+        StringBuilder how = new StringBuilder();
+        DMatrixRMaj m = MatOrientation.kinematics(v, bins, mat.transposed(field), how);
+        used.add(field + "=" + v.path() + how);
+        return m;
     }
 
-    private static void perTrialCell(Variables mat, String name, List<DMatrixRMaj> counts, List<DMatrixRMaj> out) {
-        if (!mat.has(name)) {
+    private static void perTrialKinematics(GenericFields mat, String field, List<DMatrixRMaj> counts,
+                                           List<DMatrixRMaj> out, List<String> used) {
+        MatValue v = mat.get(field, false);
+        if (v == null) {
             return;
         }
-        MatValue v = mat.get(name);
         if (!v.isCell() || v.numElements() != counts.size()) {
-            throw v.error("expected a cell array of " + counts.size() + " per-trial bins x 2 matrices (like counts), found "
+            throw v.error("expected a cell array of " + counts.size() + " per-trial matrices (like the counts), found "
                     + v.describe());
         }
+        boolean transposed = false;
         for (int k = 0; k < counts.size(); k++) {
-            out.add(v.element(k).matrix(counts.get(k).numRows, 2));
+            StringBuilder how = new StringBuilder();
+            out.add(MatOrientation.kinematics(v.element(k), counts.get(k).numRows, mat.transposed(field), how));
+            transposed |= how.length() > 0;
         }
+        used.add(field + "=" + v.path() + (transposed ? " (2 x T cells, transposed)" : ""));
     }
 
     private static List<String> unitIds(MatValue v, int units) {
@@ -230,12 +306,12 @@ public final class MatReader implements RecordingReader {
         return ids;
     }
 
-    private static Target target(Variables mat, DMatrixRMaj targets, DMatrixRMaj conditions, int k) {
+    private static Target target(GenericFields mat, DMatrixRMaj targets, DMatrixRMaj conditions, int k) {
         Integer condition = null;
         if (conditions != null) {
             double c = conditions.data[k];
             if (c != Math.rint(c) || Math.abs(c) > Integer.MAX_VALUE) {
-                throw mat.get("conditions").error("expected integer condition ids, found " + c + " at " + (k + 1));
+                throw mat.get("conditions", true).error("expected integer condition ids, found " + c + " at " + (k + 1));
             }
             condition = (int) c;
         }
@@ -245,7 +321,7 @@ public final class MatReader implements RecordingReader {
         double x = targets.get(k, 0);
         double y = targets.get(k, 1);
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw mat.get("targets").error("expected finite positions, found (" + x + ", " + y + ") at row " + (k + 1));
+            throw mat.get("targets", true).error("expected finite positions, found (" + x + ", " + y + ") at row " + (k + 1));
         }
         return condition == null ? Target.at(x, y) : Target.of(x, y, condition);
     }
@@ -261,29 +337,5 @@ public final class MatReader implements RecordingReader {
             return Outcome.FAILURE;
         }
         throw v.error("expected 1 (success), 0 (failure) or NaN (unknown), found " + x + " at " + (k + 1));
-    }
-
-    /** The generic layout's variables: top-level ones, or the fields of the file's one struct. */
-    private record Variables(MatFile mat, MatValue struct) {
-
-        boolean has(String name) {
-            return struct == null ? mat.has(name) : struct.hasField(name);
-        }
-
-        MatValue get(String name) {
-            return struct == null ? mat.variable(name) : struct.field(name);
-        }
-
-        Path file() {
-            return mat.file();
-        }
-
-        String where(String name) {
-            return struct == null ? name : struct.path() + "." + name;
-        }
-
-        String version() {
-            return mat.version();
-        }
     }
 }

@@ -32,9 +32,13 @@ final class MatV5File extends MatFile {
         Source source = Sources.openFile(file.toFile());
         try (source) {
             return new MatV5File(file, Mat5.newReader(source).readMat());
-        } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.in(file, "cannot read MATLAB v5/v7 data (truncated or corrupt file?): "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // MFL says what broke in its own terms; walking the file again says where.
+            String where = MatV5Damage.find(file);
+            if (where != null) {
+                throw new InvalidInputException(file + ": " + where, e);
+            }
+            throw InvalidInputException.damaged(file, "MATLAB v5/v7 data", e);
         }
     }
 

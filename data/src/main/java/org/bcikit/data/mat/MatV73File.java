@@ -41,8 +41,7 @@ final class MatV73File extends MatFile {
         try {
             return new MatV73File(file, new HdfFile(file));
         } catch (RuntimeException e) {
-            throw InvalidInputException.in(file, "cannot read MATLAB v7.3 (HDF5) data (truncated or corrupt file?): "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw InvalidInputException.damaged(file, "MATLAB v7.3 (HDF5) structure", e);
         }
     }
 
@@ -77,7 +76,7 @@ final class MatV73File extends MatFile {
         try {
             return g.getChildren();
         } catch (RuntimeException e) {
-            throw InvalidInputException.at(file(), g.getPath(), "cannot read HDF5 group: " + e.getMessage());
+            throw InvalidInputException.damaged(file(), g.getPath() + ": HDF5 group", e);
         }
     }
 
@@ -209,7 +208,7 @@ final class MatV73File extends MatFile {
                 long[] addresses = references.computeIfAbsent(refs.getAddress(), a -> (long[]) refs.getDataFlat());
                 return hdf.getNodeByAddress(addresses[index]);
             } catch (RuntimeException e) {
-                throw InvalidInputException.at(file(), childPath, "cannot follow the HDF5 reference: " + e.getMessage());
+                throw InvalidInputException.damaged(file(), childPath + ": HDF5 reference", e);
             }
         }
 
@@ -235,7 +234,7 @@ final class MatV73File extends MatFile {
                 try {
                     data = ((Dataset) node).getDataFlat();
                 } catch (RuntimeException e) {
-                    throw error("cannot read HDF5 data (truncated or corrupt file?): " + e.getMessage());
+                    throw InvalidInputException.damaged(file(), path() + ": HDF5 data", e);
                 }
                 if (data instanceof double[]) {
                     numbers = (double[]) data;

@@ -54,8 +54,7 @@ final class NwbFile implements AutoCloseable {
         try {
             hdf = new HdfFile(file);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(file + ": expected an HDF5 file (NWB 2.x), could not open it: "
-                    + e.getMessage(), e);
+            throw InvalidInputException.damaged(file, "HDF5 structure (NWB 2.x)", e);
         }
         try {
             long eof = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress()
@@ -67,7 +66,7 @@ final class NwbFile implements AutoCloseable {
         } catch (RuntimeException e) {
             hdf.close();
             throw e instanceof InvalidInputException ? e
-                    : new InvalidInputException(file + ": unreadable HDF5 superblock: " + e.getMessage(), e);
+                    : InvalidInputException.damaged(file, "HDF5 superblock", e);
         }
         return new NwbFile(file, hdf);
     }
@@ -123,10 +122,8 @@ final class NwbFile implements AutoCloseable {
             return read.get();
         } catch (InvalidInputException e) {
             throw e;
-        } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new InvalidInputException(file + ": " + path + ": cannot read (file corrupt or truncated?): "
-                    + why, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw InvalidInputException.damaged(file, path, e);
         }
     }
 

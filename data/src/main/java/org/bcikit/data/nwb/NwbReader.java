@@ -254,6 +254,12 @@ public final class NwbReader implements RecordingReader {
         return out;
     }
 
+    /**
+     * The most bins one trial may span: 10^7 bins of 45 ms are five days, far beyond any session,
+     * so more means a damaged or wrongly scaled time, and binning it would exhaust memory.
+     */
+    static final int MAX_BINS = 10_000_000;
+
     private static List<Window> continuous(NwbFile f, SpikeTrains spikes, double width, Map<String, String> meta) {
         double first = spikes.first();
         if (Double.isNaN(first)) {
@@ -261,7 +267,12 @@ public final class NwbReader implements RecordingReader {
                     + "found none");
         }
         double last = spikes.last();
-        int bins = Math.toIntExact((long) Math.floor((last - first) / width) + 1);
+        double span = Math.floor((last - first) / width) + 1;
+        if (!(span <= MAX_BINS)) {
+            throw f.error("/units/spike_times", "expected spike times spanning at most " + MAX_BINS + " bins of "
+                    + width + " s, found " + first + " s to " + last + " s (a damaged or wrongly scaled time?)");
+        }
+        int bins = (int) span;
         meta.put("nwb.trials.source", "continuous: no /intervals/trials, so one trial from the first spike ("
                 + first + " s) through the last (" + last + " s); name another table with new NwbReader(table)");
         Trial.Builder t = Trial.builder().metadata("window", "continuous");
@@ -292,7 +303,13 @@ public final class NwbReader implements RecordingReader {
         for (int i = 0; i < table.rows(); i++) {
             double start = win.start()[i];
             double stop = win.stop()[i];
-            long bins = (long) Math.floor((stop - start) / width + 1e-9);
+            double span = Math.floor((stop - start) / width + 1e-9);
+            if (span > MAX_BINS) {
+                throw f.error(path, "row " + i + " (id " + table.id(i) + "): expected a trial of at most " + MAX_BINS
+                        + " bins of " + width + " s, found " + start + " s to " + stop
+                        + " s (a damaged or wrongly scaled time?)");
+            }
+            long bins = (long) span;
             if (!(bins >= 1)) {
                 dropped.add(table.id(i));
                 continue;
@@ -302,7 +319,7 @@ public final class NwbReader implements RecordingReader {
             for (NwbTrialTable.Column c : table.columns().values()) {
                 t.metadata(c.name(), c.text(i));
             }
-            out.add(new Window(start, Math.toIntExact(bins), t));
+            out.add(new Window(start, (int) bins, t));
         }
         if (!dropped.isEmpty()) {
             meta.put("nwb.trials.dropped", dropped.size() + " row(s) shorter than one bin, ids: "

@@ -77,6 +77,26 @@ class CsvRecordingTest {
         assertEquals("option", chosen.metadata().get("binWidthSource"));
     }
 
+    @Test
+    void aFieldMappingRenamesALabsColumnsWhichThenAreNoUnits() throws Exception {
+        Path f = file("trial,bin,tx,ty,px,py,u1\n0,0,1,2,0,0,3\n0,1,1,2,0.5,1,4\n");
+        Recording plain = reader.read(f, ReadOptions.defaults());
+        assertEquals(List.of("tx", "ty", "px", "py", "u1"), plain.unitIds());
+        Recording r = reader.read(f, ReadOptions.defaults().withFields(
+                org.bcikit.data.FieldMapping.parse("targets=tx,ty,cursorPosition=px,py")));
+        assertEquals(List.of("u1"), r.unitIds());
+        assertEquals(Target.at(1, 2), r.trials().get(0).target());
+        assertEquals(1.0, r.trials().get(0).cursorPosition().get(1, 1));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(f,
+                ReadOptions.defaults().withFields(org.bcikit.data.FieldMapping.parse("targets=tx,tz"))));
+        assertEquals(f + ": line 1: header: --fields targets=tx,tz: no column 'tz' (columns: trial, bin, tx, ty, px, py, u1)",
+                e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> reader.read(f,
+                ReadOptions.defaults().withFields(org.bcikit.data.FieldMapping.parse("targets=tx"))));
+        assertTrue(e.getMessage().contains("expected 2 column name(s) for target_x, target_y (e.g. targets=x,y)"),
+                e.getMessage());
+    }
+
     private String bad(String content) throws Exception {
         Path f = file(content);
         String m = assertThrows(InvalidInputException.class, () -> reader.read(f, ReadOptions.defaults())).getMessage();

@@ -220,10 +220,10 @@ class MatReaderTest {
     @Test
     void badGenericFilesAreReportedPrecisely() throws IOException {
         Path none = dir.resolve("none.mat");
-        Mat5.writeToFile(Mat5.newMatFile().addArray("spikes", Mat5.newScalar(1)), none.toFile());
+        Mat5.writeToFile(Mat5.newMatFile().addArray("rates", Mat5.newScalar(1)), none.toFile());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(none));
-        assertTrue(e.getMessage().startsWith(none + ": expected a variable 'counts'"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("found: spikes"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(none + ": found no spike counts"), e.getMessage());
+        assertTrue(e.getMessage().contains("the file holds rates (1 x 1 double)"), e.getMessage());
 
         Path order = dir.resolve("order.mat");
         Mat5.writeToFile(Mat5.newMatFile().addArray("counts", mfl(counts(), MatlabType.Double))

@@ -70,6 +70,24 @@ class NpyRecordingTest {
         assertEquals(6.0, r.trials().get(1).count(1, 1));
     }
 
+    @Test
+    void aFieldMappingReadsALabsSidecarKeys() throws Exception {
+        Path f = dir.resolve("m.npy");
+        NpyArray.of(new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}})).write(f);
+        Files.writeString(dir.resolve("m.json"), "{\"dt\": 0.05, \"starts\": [0, 2]}");
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> reader.read(f, ReadOptions.defaults()));
+        assertTrue(unknown.getMessage().startsWith(f + ": sidecar m.json: dt: unknown field"), unknown.getMessage());
+        Recording r = reader.read(f, ReadOptions.defaults().withFields(
+                org.bcikit.data.FieldMapping.parse("binWidth=dt,trialStart=starts")));
+        assertEquals(0.05, r.binWidth());
+        assertEquals(2, r.trials().size());
+        assertEquals(1, r.trials().get(1).bins());
+        InvalidInputException counts = assertThrows(InvalidInputException.class, () -> reader.read(f,
+                ReadOptions.defaults().withFields(org.bcikit.data.FieldMapping.parse("binWidth=dt,trialStart=starts,counts=x"))));
+        assertTrue(counts.getMessage().contains("the counts of an NPY recording are the .npy file itself"),
+                counts.getMessage());
+    }
+
     private String bad(String sidecar) throws Exception {
         Path f = dir.resolve("b.npy");
         NpyArray.writeMatrix(f, new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}}));

@@ -197,6 +197,19 @@ class NwbReaderSyntheticTest {
         assertEquals(1.0, t.count(4, 1));
     }
 
+    @Test
+    void aDamagedStopTimeIsAnErrorNamingTheRowNotAnIntegerOverflow() throws IOException {
+        // A flipped exponent bit turned 4.0 into 3.4e+38 in a damaged copy of a real file.
+        Path file = nwb("huge.nwb", w -> {
+            units(w, new double[] {1.05, 3.55}, new int[] {2}, null);
+            trials(w, new double[] {1.0, 3.0}, new double[] {2.0, 3.4e38});
+        });
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> org.bcikit.data.format.Recordings.read(file, null, new ReadOptions(0.1)));
+        assertEquals(file + ": /intervals/trials: row 1 (id 1): expected a trial of at most 10000000 bins of 0.1 s, "
+                + "found 3.0 s to 3.4E38 s (a damaged or wrongly scaled time?)", e.getMessage());
+    }
+
     // ---- writing small NWB-shaped files ------------------------------------------------------
 
     private Path nwb(String name, Consumer<WritableHdfFile> body) {

@@ -55,7 +55,8 @@ class PerturbationSelectorTest {
 
     static PerturbationSelector.Choice choice(Perturbation p) {
         KalmanVelocityDecoder d = p.apply(intuitive);
-        return new PerturbationSelector.Choice(p, d, OpenLoopPrediction.of(intuitive, d, means));
+        OpenLoopPrediction prediction = OpenLoopPrediction.of(intuitive, d, means);
+        return new PerturbationSelector.Choice(p, d, prediction.losses(), prediction);
     }
 
     static void permutations(int[] a, int i, List<int[]> out) {
@@ -83,8 +84,8 @@ class PerturbationSelectorTest {
 
     @Test
     void matchedDifficultyChoosesTheWmpAndOmpClosestToTheMedianLoss() {
-        PerturbationSelector.Selection s = new PerturbationSelector().criterion(PerturbationSelector.Criterion.MATCHED)
-                .candidates(100, 60).ompUnits(8).select(intuitive, means, new SplittableRandom(4));
+        PerturbationSelector.Selection s = new PerturbationSelector().withCriterion(PerturbationSelector.Criterion.MATCHED)
+                .withCandidates(100, 60).withOmpUnits(8).select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
         List<PerturbationSelector.Choice> all = candidates(60, 8, 4);
         assertEquals(23, s.wmpCandidates());
         assertEquals(60, s.ompCandidates());
@@ -107,9 +108,9 @@ class PerturbationSelectorTest {
 
     @Test
     void screeningKeepsOnlyCandidatesWithEveryTargetInRange() {
-        PerturbationSelector sel = new PerturbationSelector().criterion(PerturbationSelector.Criterion.SCREENED)
-                .angleRange(0, 150).speedRatioRange(0.5, 2).candidates(100, 60).ompUnits(8);
-        PerturbationSelector.Selection s = sel.select(intuitive, means, new SplittableRandom(4));
+        PerturbationSelector sel = new PerturbationSelector().withCriterion(PerturbationSelector.Criterion.SCREENED)
+                .withAngleRange(0, 150).withSpeedRatioRange(0.5, 2).withCandidates(100, 60).withOmpUnits(8);
+        PerturbationSelector.Selection s = sel.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
         List<PerturbationSelector.Choice> all = candidates(60, 8, 4);
         long wmpPass = all.stream().filter(c -> c.perturbation() instanceof WithinManifoldPerturbation)
                 .filter(c -> c.prediction().passes(0, 150, 0.5, 2)).count();
@@ -132,8 +133,8 @@ class PerturbationSelectorTest {
 
     @Test
     void reportsPredictedImpairmentAndPrincipalAnglesAndPermutesOnlyTheMostModulatedUnits() {
-        PerturbationSelector.Selection s = new PerturbationSelector().screenEveryTarget(false).candidates(100, 60)
-                .ompUnits(8).select(intuitive, means, new SplittableRandom(4));
+        PerturbationSelector.Selection s = new PerturbationSelector().withScreenEveryTarget(false).withCandidates(100, 60)
+                .withOmpUnits(8).select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
         for (PerturbationSelector.Choice c : List.of(s.wmp(), s.omp())) {
             OpenLoopPrediction p = c.prediction();
             assertEquals(Arrays.stream(p.losses()).average().orElseThrow(), p.predictedLoss(), 1e-12);
@@ -156,10 +157,31 @@ class PerturbationSelectorTest {
         }
     }
 
+    /** Configuration is by copies: deriving other selectors from one leaves its choice unchanged. */
+    @Test
+    void withMethodsReturnChangedCopiesAndLeaveTheOriginalAlone() {
+        PerturbationSelector base = new PerturbationSelector().withScreenEveryTarget(false).withCandidates(100, 60)
+                .withOmpUnits(8);
+        PerturbationSelector.Selection before = base.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
+        PerturbationSelector other = base.withCriterion(PerturbationSelector.Criterion.SCREENED).withAngleRange(170, 180)
+                .withSpeedRatioRange(0, 0.1).withCandidates(5, 5).withOmpUnits(3).withScreenEveryTarget(true)
+                .withDraw(PerturbationSelector.Draw.PAIRED);
+        PerturbationSelector.Selection after = base.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4));
+        assertEquals(23, after.wmpCandidates());
+        assertEquals(60, after.ompCandidates());
+        assertArrayEquals(before.medianLoss(), after.medianLoss(), 0.0);
+        assertArrayEquals(((OutsideManifoldPerturbation) before.omp().perturbation()).permutation(),
+                ((OutsideManifoldPerturbation) after.omp().perturbation()).permutation());
+        assertArrayEquals(((WithinManifoldPerturbation) before.wmp().perturbation()).permutation(),
+                ((WithinManifoldPerturbation) after.wmp().perturbation()).permutation());
+        assertThrows(InvalidInputException.class,
+                () -> other.select(intuitive, new OpenLoopLoss(means), new SplittableRandom(4)));
+    }
+
     @Test
     void noCandidatePassingTheScreenIsAClearError() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new PerturbationSelector()
-                .angleRange(170, 180).candidates(100, 20).select(intuitive, means, new SplittableRandom(1)));
+                .withAngleRange(170, 180).withCandidates(100, 20).select(intuitive, new OpenLoopLoss(means), new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("passes the screen"), e.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import org.bcikit.decoders.adaptive.RecursiveMaximumLikelihood;
 import org.bcikit.decoders.adaptive.SmoothBatch;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.perturbation.OpenLoopPrediction;
+import org.bcikit.decoders.perturbation.OpenLoopLoss;
 import org.bcikit.decoders.perturbation.PerturbationSelector;
 import org.bcikit.decoders.perturbation.WithinManifoldPerturbation;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +39,8 @@ class ClosedLoopTest {
         subject = new PopulationEncoder(rig.population, 150, 40);
         task = new CursorTask(CursorTask.Config.defaults().withTimeout(3));
         baseline = task.runBlock(subject, intuitive, CursorTask.Block.of("intuitive", 48), new SplittableRandom(3));
-        selection = new PerturbationSelector().candidates(500, 300).ompUnits(12).screenEveryTarget(false)
-                .select(intuitive, rig.meanCountsPerTarget(), new SplittableRandom(5));
+        selection = new PerturbationSelector().withCandidates(500, 300).withOmpUnits(12).withScreenEveryTarget(false)
+                .select(intuitive, new OpenLoopLoss(rig.meanCountsPerTarget()), new SplittableRandom(5));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.bcikit.decoders.kalman.KalmanCalibration;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoderTest;
 import org.bcikit.decoders.perturbation.OutsideManifoldPerturbation;
+import org.bcikit.decoders.perturbation.OpenLoopLoss;
 import org.bcikit.decoders.perturbation.PerturbationSelector;
 import org.bcikit.decoders.perturbation.WithinManifoldPerturbation;
 import org.ejml.data.DMatrixRMaj;
@@ -83,8 +84,8 @@ class SyntheticSubjectTest {
         baseline = task.runBlock(subject, intuitive, CursorTask.Block.of("intuitive", 48), new SplittableRandom(3));
         // both criteria: screened on the mean over targets (with 6 factors no WMP rotates every
         // target by 20-75 degrees), then matched difficulty; OMPs permute the 20 most modulated units
-        selection = new PerturbationSelector().candidates(719, 400).ompUnits(20).screenEveryTarget(false)
-                .select(intuitive, meanCounts, new SplittableRandom(5));
+        selection = new PerturbationSelector().withCandidates(719, 400).withOmpUnits(20).withScreenEveryTarget(false)
+                .select(intuitive, new OpenLoopLoss(meanCounts), new SplittableRandom(5));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.SessionFigures;
+import org.bcikit.experiments.results.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,6 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
                 "crossValidatedLogLikelihood", dims.crossValidatedLogLikelihood()));
         summary.put("session", s);
         JsonFiles.write(out.resolve("summary.json"), summary);
+        HtmlReport.of(results).keyNumbers("Synthetic session", JsonFiles.mapper().valueToTree(s))
+                .figures("Synthetic session figures", SESSION).write(out);
         print(results, dims, config);
         return 0;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.Outcome;
 import org.bcikit.data.ReadOptions;
 import org.bcikit.data.Recording;
@@ -18,7 +17,6 @@ import org.bcikit.data.format.Recordings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,24 +33,18 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     ExampleOption example;
 
-    @Option(names = "--format", paramLabel = "F", description = "csv, npy, nwb or mat (default: by the extension).")
-    String format;
-
-    @Option(names = "--bin-width", paramLabel = "S",
-            description = "Bin width in seconds where the file does not fix one (default 0.045).")
-    Double binWidth;
+    @Mixin
+    RecordingOptions reading = new RecordingOptions();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (binWidth != null && !(binWidth > 0 && Double.isFinite(binWidth))) {
-            throw new InvalidInputException("--bin-width: expected seconds > 0, found " + binWidth);
-        }
+        ReadOptions options = reading.readOptions();
         Path input = example.resolve(file, "FILE");
-        RecordingFormat f = format == null ? RecordingFormat.forFile(input) : RecordingFormat.parse(format);
-        Recording r = Recordings.read(input, f, new ReadOptions(binWidth == null ? Double.NaN : binWidth));
+        RecordingFormat f = reading.format(input);
+        Recording r = Recordings.read(input, f, options);
         for (String line : describe(r, f, file == null ? example.reference(file, "FILE") + " (" + r.source() + ")"
                 : r.source())) {
             spec.commandLine().getOut().println(line);
@@ -97,6 +89,14 @@ public final class InspectCommand implements Callable<Integer> {
         }
         if (!r.hasOutcomes()) {
             missing.add("outcomes");
+        }
+        if (r.metadata().containsKey("mapping")) {
+            out.add(row("mapping", r.metadata().get("mapping")));
+        }
+        if (r.metadata().containsKey("positionUnits")) {
+            out.add(row("cursor", "position in " + r.metadata().get("positionUnits")
+                    + (r.metadata().containsKey("cursorVelocity")
+                    ? "; velocity " + r.metadata().get("cursorVelocity") : "")));
         }
         out.add(row("missing", missing.isEmpty() ? "none" : String.join(", ", missing)));
         if (r.metadata().containsKey("note")) {

@@ -20,6 +20,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.ManifoldFigures;
+import org.bcikit.experiments.results.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,8 +76,8 @@ public final class ManifoldFitCommand implements Callable<Integer> {
     @Option(names = "--drop-silent", description = "Exclude units that never vary (reported by unit id) instead of failing.")
     boolean dropSilent;
 
-    @Option(names = "--format", paramLabel = "F", description = "csv, npy, nwb or mat (default: by the extension).")
-    String format;
+    @CommandLine.Mixin
+    RecordingOptions reading = new RecordingOptions();
 
     @Option(names = "--out", defaultValue = "bcikit-out/manifold/model.json",
             description = "The model as JSON; figures go beside it. Default: ${DEFAULT-VALUE}.")
@@ -97,7 +98,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         FactorAnalysis fa = configure();
         Path input = example.resolve(file, "FILE");
         source = example.reference(file, "FILE");
-        SamplesFile data = SamplesFile.read(input, format);
+        SamplesFile data = SamplesFile.read(input, reading);
         try {
             Covariance.mean(data.samples()); // NaN/Inf, named by row and column, before anything else
         } catch (InvalidInputException e) {
@@ -157,6 +158,12 @@ public final class ManifoldFitCommand implements Callable<Integer> {
                 Figures.save(ManifoldFigures.crossValidation(dim), cv);
                 written.add(cv);
             }
+            // the report shows the figures beside the model, so only --plot writes one
+            written.add(HtmlReport.titled("bcikit manifold fit", String.format(Locale.ROOT,
+                    "Factor analysis of %s: %d factor(s) %s.", source, model.dims(),
+                    dim == null ? "(fixed)" : "by " + dim.folds() + "-fold cross-validated log-likelihood"))
+                    .keyNumbers("Model", JsonFiles.mapper().valueToTree(json)).figures("Figures", "")
+                    .write(out.getParent() == null ? Path.of("") : out.getParent()));
         }
         summary(stdout, x, model, fitSeconds, dim, cvSeconds, written);
         return 0;
@@ -262,7 +269,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         stdout.println(row("fit", String.format(Locale.ROOT, "%.3f s", fitSeconds)));
         List<String> names = new ArrayList<>();
         for (Path p : written) {
-            names.add(p.equals(out) ? p.toString() : p + ".png/.svg");
+            names.add(p.equals(out) || p.getFileName().toString().equals(HtmlReport.FILE) ? p.toString() : p + ".png/.svg");
         }
         stdout.println(row("wrote", String.join(", ", names)));
         stdout.flush();

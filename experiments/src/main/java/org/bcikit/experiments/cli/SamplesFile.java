@@ -29,9 +29,10 @@ import org.ejml.data.DMatrixRMaj;
  */
 record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
 
-    /** Reads {@code file} in {@code format} (null: by its extension). */
-    static SamplesFile read(Path file, String format) throws IOException {
-        RecordingFormat f = format == null ? RecordingFormat.forFile(file) : RecordingFormat.parse(format);
+    /** Reads {@code file} as {@code reading} says (format, bin width, field mapping). */
+    static SamplesFile read(Path file, RecordingOptions reading) throws IOException {
+        ReadOptions options = reading.readOptions();
+        RecordingFormat f = reading.format(file);
         if (f == RecordingFormat.NPY && Files.isRegularFile(file)
                 && !Files.exists(NpyRecordingReader.sidecarOf(file))) {
             DMatrixRMaj m = readMatrix(file);
@@ -41,7 +42,7 @@ record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
             }
             return new SamplesFile(m, ids, file);
         }
-        Recording r = Recordings.read(file, f, ReadOptions.defaults());
+        Recording r = Recordings.read(file, f, options);
         return new SamplesFile(r.stackedCounts(), r.unitIds(), file);
     }
 

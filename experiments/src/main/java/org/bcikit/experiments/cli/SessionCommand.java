@@ -11,7 +11,13 @@ import java.util.concurrent.Callable;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
 
+import org.bcikit.decoders.hypotheses.Hypothesis;
+import org.bcikit.decoders.hypotheses.HypothesisAnalysis;
+import org.bcikit.decoders.hypotheses.HypothesisReport;
+import org.bcikit.decoders.hypotheses.Signatures;
 import org.bcikit.experiments.figures.Figures;
+import org.bcikit.experiments.results.HtmlReport;
+import org.bcikit.experiments.session.HypothesisOutput;
 import org.bcikit.experiments.session.RigSessionAnalysis;
 import org.bcikit.experiments.session.RigSessionFigures;
 import picocli.CommandLine.Command;
@@ -35,7 +41,7 @@ import picocli.CommandLine.Spec;
 public final class SessionCommand implements Callable<Integer> {
 
     static final List<String> FILES = List.of("session.json", "progress-per-target.png", "progress-per-target.svg",
-            "factor-clouds.png", "factor-clouds.svg");
+            "factor-clouds.png", "factor-clouds.svg", HtmlReport.FILE);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "A rig session (.mat); or give --example golub2018.")
@@ -51,11 +57,26 @@ public final class SessionCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--hypotheses", description = "Also predict the after-learning activity under each hypothesis of "
+            + "Golub et al. 2018 and compare it with the recorded activity: DIR/hypotheses.json and figure hypotheses.")
+    boolean hypotheses;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "10",
+            description = "Draws of each hypothesis' predicted activity (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of those draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (hypotheses && repeats < 1) {
+            throw new org.bcikit.data.InvalidInputException("--repeats: expected at least 1, found " + repeats);
+        }
         Path input = example.resolve(file, "FILE");
         String source = example.reference(file, "FILE");
         progress("reading " + source + " and rebuilding its decoders");
@@ -85,8 +106,19 @@ public final class SessionCommand implements Callable<Integer> {
                 "intuitive %.2f -> %.2f, perturbed %.2f -> %.2f (mm/s, before -> after learning)",
                 a.progress("intuitive", "before").mean(), a.progress("intuitive", "after").mean(),
                 a.progress("perturbed", "before").mean(), a.progress("perturbed", "after").mean())));
-        o.println(row("wrote", out.resolve("session.json") + " and figures progress-per-target, factor-clouds (PNG, SVG)"));
+        o.println(row("wrote", out.resolve("session.json") + " and figures progress-per-target, factor-clouds (PNG, SVG), "
+                + HtmlReport.FILE));
         o.flush();
+        if (hypotheses) {
+            hypotheses(a, o, source);
+        }
+        HtmlReport.titled("bcikit session", "The rig's intuitive and perturbed decoders rebuilt from the parameters "
+                + "stored in " + source + " and checked against what the rig stored (Golub et al. 2018).")
+                .keyNumbers("Session", JsonFiles.mapper().valueToTree(json.get("session")))
+                .keyNumbers("Progress (mm/s)", JsonFiles.mapper().valueToTree(json.get("progress")))
+                .figures("Figures", "")
+                .keyNumbers("Reproduction", JsonFiles.mapper().valueToTree(json.get("reproduction")))
+                .write(out);
         if (!a.reproduced()) {
             spec.commandLine().getErr().println(String.format(Locale.ROOT,
                     "bcikit: warning: %s: the rebuilt decoders do not reproduce the stored ones (max relative error "
@@ -95,6 +127,31 @@ public final class SessionCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return 0;
+    }
+
+    private void hypotheses(RigSessionAnalysis a, PrintWriter o, String source) throws java.io.IOException {
+        progress("predicting after-learning activity under 5 hypotheses (" + repeats + " draws each, seed " + seed + ")");
+        HypothesisReport r = HypothesisAnalysis.defaults().withRepeats(repeats).withSeed(seed).run(a.session());
+        HypothesisOutput.write(r, out, source);
+        o.println(String.format(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s", "hypotheses", "repertoire", "specific",
+                "dVar int%", "dVar pert%", "progress"));
+        o.println(hypothesisRow("data (after learning)", List.of(r.recorded())));
+        for (Hypothesis h : Hypothesis.values()) {
+            o.println(hypothesisRow(h.label(), r.predicted().get(h)));
+        }
+        o.println(row("nearest", "overall repertoire change: " + HypothesisOutput.nearest(r, "overallRepertoireChange")
+                + "; perturbed progress: " + HypothesisOutput.nearest(r, "meanPerturbedProgress")));
+        o.println(row("wrote", out.resolve("hypotheses.json") + " and figure hypotheses (PNG, SVG)"));
+        o.flush();
+    }
+
+    private static String hypothesisRow(String name, List<Signatures> draws) {
+        return String.format(Locale.ROOT, "  %-20s %9.3f %9.3f %9.1f %9.1f %9.2f", name,
+                HypothesisOutput.meanSd(draws, Signatures::overallRepertoireChange)[0],
+                HypothesisOutput.meanSd(draws, Signatures::movementSpecificRepertoireChange)[0],
+                HypothesisOutput.meanSd(draws, Signatures::deltaVarianceIntuitivePercent)[0],
+                HypothesisOutput.meanSd(draws, Signatures::deltaVariancePerturbedPercent)[0],
+                HypothesisOutput.meanSd(draws, Signatures::meanPerturbedProgress)[0]);
     }
 
     private void progress(String line) {

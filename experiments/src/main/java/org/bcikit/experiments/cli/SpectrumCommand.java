@@ -25,6 +25,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.statistics.HistogramDataset;
 
 import org.bcikit.experiments.figures.Figures;
+import org.bcikit.experiments.results.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -137,7 +138,11 @@ public final class SpectrumCommand implements Callable<Integer> {
         json.put("eigenvaluesReal", eig.real());
         json.put("eigenvaluesImaginary", eig.imaginary());
         JsonFiles.write(out.resolve("spectrum.json"), json);
-        stdout.println("wrote " + base + ".png, " + base + ".svg, " + out.resolve("spectrum.json"));
+        Path report = HtmlReport.titled("bcikit spectrum", String.format(Locale.ROOT,
+                "Singular-value spectrum of one initial recurrent matrix: %s, seed %d, spectral radius %s.", structure,
+                seed, spectralRadius == 0 ? "as published" : Double.toString(spectralRadius)))
+                .keyNumbers("Spectrum", JsonFiles.mapper().valueToTree(json)).figures("Figures", "").write(out);
+        stdout.println("wrote " + base + ".png, " + base + ".svg, " + out.resolve("spectrum.json") + ", " + report);
         stdout.flush();
         return 0;
     }

@@ -70,7 +70,7 @@ public final class StaticBenchCommand implements Callable<Integer> {
     }
 
     private static double step(StaticGaussianNetwork net, RecurrentWeights w, GradientDescent gd) {
-        double l = net.backward();
+        double l = net.backward().total();
         gd.step(w.parameters());
         w.refresh();
         return l;

@@ -42,7 +42,7 @@ record RnnCalibration(int[] units, KalmanVelocityDecoder decoder) {
     /** As above, with the decoder's features fitted by {@code fitter}. */
     static RnnCalibration of(RateRnn net, RateRnnLearner.Aim aim, Decoder known, CursorTask task, int trials,
             Function<CalibrationRecorder, int[]> chooser, FactorFitter fitter, SplittableRandom rng) {
-        int[] all = new int[net.size()];
+        int[] all = new int[net.units()];
         Arrays.setAll(all, i -> i);
         CalibrationRecorder rec = new CalibrationRecorder(new RateRnnLearner(net, all, aim));
         task.runBlock(rec, known, CursorTask.Block.of("calibration", trials), rng);

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
-import org.bcikit.decoders.perturbation.ExpectedLossSelector;
+import org.bcikit.decoders.perturbation.ExpectedLoss;
+import org.bcikit.decoders.perturbation.PerturbationSelector;
 import org.bcikit.decoders.task.BlockResult;
 import org.bcikit.decoders.task.CursorTask;
 import org.bcikit.decoders.task.LearningMeasures;
@@ -36,7 +37,7 @@ import org.bcikit.rnn.subject.RateRnnLearner;
  * RNN as the subject (science.md §5.3): pretrain the network ({@link RnnSubject}, after Rajeswaran
  * et al. 2024), calibrate the FA + Kalman intuitive decoder on its units ({@link RnnCalibration}),
  * let it practise with the intuitive decoder, choose a WMP and an OMP of matched expected loss
- * ({@link ExpectedLossSelector}, after Payeur et al. 2023), then run baseline, perturbation and
+ * ({@link PerturbationSelector} with the {@link ExpectedLoss}, after Payeur et al. 2023), then run baseline, perturbation and
  * washout blocks while the network keeps learning trial by trial by backpropagation through the
  * decoder. Everything before the perturbation comes from the paired seed, so the WMP and OMP runs
  * of one seed are the same network, decoder and candidate set.
@@ -144,9 +145,11 @@ public final class Sadtler2014Experiment implements Experiment<Sadtler2014Experi
         for (int b = 0; b < p.baselineBlocks(); b++) {
             baseline.add(task.runBlock(rec, intuitive, CursorTask.Block.of("baseline", p.blockTrials()), shared));
         }
-        ExpectedLossSelector.Selection sel = ExpectedLossSelector.select(intuitive, rec.counts(), rec.targets(),
-                task.config().targets(), p.candidates(), shared);
-        ExpectedLossSelector.Choice choice = p.perturbation().equals("WMP") ? sel.wmp() : sel.omp();
+        PerturbationSelector.Selection sel = new PerturbationSelector()
+                .withCriterion(PerturbationSelector.Criterion.MATCHED).withDraw(PerturbationSelector.Draw.PAIRED)
+                .withCandidates(p.candidates(), p.candidates())
+                .select(intuitive, ExpectedLoss.of(rec.counts(), rec.targets(), task.config().targets()), shared);
+        PerturbationSelector.Choice choice = p.perturbation().equals("WMP") ? sel.wmp() : sel.omp();
 
         SplittableRandom own = context.random();
         List<BlockResult> perturbed = new ArrayList<>();
@@ -199,7 +202,7 @@ public final class Sadtler2014Experiment implements Experiment<Sadtler2014Experi
     static List<Parameter> trainable(RateRnn net, String plastic) {
         switch (plastic) {
             case "recurrent":
-                return net.weights().parameters();
+                return net.recurrent().parameters();
             case "input":
                 return List.of(net.inputWeights(), net.bias());
             default:

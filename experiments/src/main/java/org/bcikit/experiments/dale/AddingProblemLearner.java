@@ -37,7 +37,8 @@ final class AddingProblemLearner {
      * target mean makes the initial loss the target variance).
      */
     AddingProblemLearner(RecurrentWeights recurrent, int length, double outputOffset, SplittableRandom rng) {
-        int n = recurrent.size();
+        // the rate network trains a copy of recurrent (TrainableNetwork: networks own their parameters)
+        int n = recurrent.units();
         DMatrixRMaj u = new DMatrixRMaj(n, AddingProblem.INPUTS);
         for (int k = 0; k < u.data.length; k++) {
             u.data[k] = rng.nextGaussian() / Math.sqrt(AddingProblem.INPUTS);
@@ -51,6 +52,11 @@ final class AddingProblemLearner {
         this.parameters = List.copyOf(all);
         this.length = length;
         this.gradH = new double[length * n];
+    }
+
+    /** The network's recurrent structure (its own copy of the one it was built on). */
+    RecurrentWeights recurrent() {
+        return rnn.recurrent();
     }
 
     /** Every trainable parameter: the recurrent structure's, U, b, then v and c. The same list every call. */
@@ -75,7 +81,7 @@ final class AddingProblemLearner {
      * network, mapped to the structure by {@link #update}); returns the mean squared error.
      */
     double gradient(AddingProblem.Batch batch) {
-        int n = rnn.size();
+        int n = rnn.units();
         int size = batch.target().numCols;
         rnn.zeroGradients();
         readout.gradient().zero();

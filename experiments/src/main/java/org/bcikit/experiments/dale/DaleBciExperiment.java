@@ -197,14 +197,15 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
         Measurements m = new Measurements();
         fit(principal(net.recurrent()), "Init", m);
 
-        // the optimisers act on this network's own parameters (DANN's correction knows them by identity)
+        // the initial training of the static experiments (StaticBciSetup trains a copy of net: the rules
+        // and the flip counter find the copy's parameters by name)
         SignFlipCounter flips = new SignFlipCounter(net.recurrent().parameters());
-        Optimizer training = counted(rule(p, net.recurrent(), p.initialTraining().learningRate(), m, "training"), flips);
-        double[] trainingLoss = train(net, training, p.initialTraining().steps());
-        flips.update();
+        Optimizer training = flips.counting(rule(p, net.recurrent(), p.initialTraining().learningRate(), m, "training"));
+        StaticBciSetup setup = StaticBciSetup.prepare(net, training, p.initialTraining().steps(), n.manifoldDimension());
+        double[] trainingLoss = setup.trainingLoss();
+        flips.update(setup.network().recurrent().parameters());
         long trainingFlips = flips.total();
-        m.scalar("spectralRadiusTrained", EigenvalueSpectrum.of(net.recurrent().effective()).spectralRadius());
-        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(1.0), 0, n.manifoldDimension());
+        m.scalar("spectralRadiusTrained", EigenvalueSpectrum.of(setup.network().recurrent().effective()).spectralRadius());
         MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
         StaticGaussianNetwork adapting = setup.network().copy();
         adapting.setReadout(selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation())).readout());
@@ -212,7 +213,7 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
 
         Adaptation a = p.adaptation();
         SignFlipCounter adaptationFlips = new SignFlipCounter(adapting.recurrent().parameters());
-        Optimizer rule = counted(rule(p, adapting.recurrent(), a.learningRate(), m, "adaptation"), adaptationFlips);
+        Optimizer rule = adaptationFlips.counting(rule(p, adapting.recurrent(), a.learningRate(), m, "adaptation"));
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
                 .run(adapting, rule, setup.decoder(), setup.activity());
         adaptationFlips.update();
@@ -240,36 +241,6 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
             inner = ExponentiatedGradient.plain(eta);
         }
         return w instanceof DannWeights d ? new DannCorrectedUpdates(d, inner) : inner;
-    }
-
-    /** {@code inner}, with the sign flips of the previous update and projection counted before each step. */
-    private static Optimizer counted(Optimizer inner, SignFlipCounter flips) {
-        return parameters -> {
-            flips.update();
-            inner.step(parameters);
-        };
-    }
-
-    /**
-     * Initial training of the recurrent weights with the network's own readout (the
-     * {@link StaticBciSetup#prepare} loop, run here so the rule can hold this network's parameters).
-     */
-    private static double[] train(StaticGaussianNetwork net, Optimizer optimizer, int steps) {
-        RecurrentWeights w = net.recurrent();
-        List<Parameter> plastic = w.parameters();
-        double[] losses = new double[steps + 1];
-        for (int t = 0; t <= steps; t++) {
-            double l = t < steps ? net.backward() : net.loss().total();
-            if (!Double.isFinite(l)) {
-                throw new ArithmeticException("initial training: the loss is " + l + " at step " + t);
-            }
-            losses[t] = l;
-            if (t < steps) {
-                optimizer.step(plastic);
-                w.refresh();
-            }
-        }
-        return losses;
     }
 
     /** Root mean square of the non-zero plastic entries. */

@@ -129,6 +129,9 @@ public final class Figures {
         Path svg = base.resolveSibling(base.getFileName() + ".svg");
         AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // JFreeSVG prefixes its clip ids with System.nanoTime(); a fixed prefix makes the same
+        // chart give the same file (the HTML report renames ids per figure, so they cannot clash).
+        g.setDefsKeyPrefix("bcikit");
         chart.draw(g, new Rectangle(0, 0, width, height));
         byte[] bytes = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(svg, out -> out.write(bytes));

@@ -18,8 +18,8 @@ import org.bcikit.experiments.figures.NamedFigure;
 
 /**
  * Writes a finished sweep's files into its results folder, each atomically: results.json (no
- * timing), curves.csv (tidy: one row per condition, curve and x), timing.json, and the experiment's
- * figures as PNG and SVG.
+ * timing), curves.csv (tidy: one row per condition, curve and x), timing.json, the experiment's
+ * figures as PNG and SVG, and last the {@link HtmlReport} of them all (index.html).
  */
 public final class ResultsWriter {
 
@@ -48,6 +48,7 @@ public final class ResultsWriter {
                 written.add(base.resolveSibling(f.name() + ".svg"));
             }
         }
+        written.add(HtmlReport.of(results).write(dir));
         return written;
     }
 

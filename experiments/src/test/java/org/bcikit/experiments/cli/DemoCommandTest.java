@@ -2,8 +2,11 @@ package org.bcikit.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import org.bcikit.data.Recording;
 import org.bcikit.data.format.Recordings;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.data.synthetic.SyntheticPopulation;
+import org.bcikit.experiments.results.Chromium;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +25,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class DemoCommandTest {
 
+    /** One toy demo run, shared by the tests that read its folder. */
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static CliRun run;
+
+    @BeforeAll
+    static void runTheDemoOnce() {
+        run = demo(2, "--out", dir.toString(), "--seed", "3");
+    }
 
     /** The demo pipeline at toy sizes: the same code path, a few seconds instead of a minute. */
     private static CliRun demo(int seeds, String... extra) {
@@ -39,14 +52,13 @@ class DemoCommandTest {
 
     @Test
     void runsThePipelineAndWritesResultsFiguresSessionAndSummary() throws Exception {
-        CliRun run = demo(2, "--out", dir.toString(), "--seed", "3");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().startsWith("demo: 1/3 learners adapting"), run.err());
         for (String f : new String[] {"results.json", "curves.csv", "summary.json",
             "static-learning-curves.png", "static-learning-curves.svg", "closed-loop-success-rate.png",
             "closed-loop-success-rate.svg", "amount-of-learning.png", "amount-of-learning.svg",
             "session/session.npy", "session/session.json", "session/session.csv", "session/raster.png",
-            "session/tuning.svg"}) {
+            "session/tuning.svg", "index.html"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         JsonNode results = JsonFiles.mapper().readTree(dir.resolve("results.json").toFile());
@@ -69,9 +81,42 @@ class DemoCommandTest {
         assertTrue(run.out().contains("static-lazy/WMP") && run.out().contains("amount of learning"), run.out());
     }
 
+    /**
+     * The report in a real browser: every figure, the session's included, is drawn where the page
+     * puts it. Figures are found on the screenshot by their frame colour and must hold a chart
+     * (many colours, ink on white), at the full width of their grid cell and the SVG's aspect ratio.
+     */
     @Test
-    void quietMeansNothingOnStderr() {
-        CliRun run = demo(1, "--out", dir.resolve("q").toString(), "--quiet");
+    void reportShowsEveryFigureInABrowser(@TempDir Path work) throws Exception {
+        assertEquals(0, run.code(), run.err());
+        Chromium chromium = Chromium.require();
+        String html = Files.readString(dir.resolve("index.html"));
+        int figures = html.split("<figure class=", -1).length - 1;
+        assertEquals(5, figures, "3 sweep figures and the session's raster and tuning");
+        assertFalse(html.contains("<img"), "figures are inline SVG: no image can be broken");
+        int width = 1200;
+        int height = 7000;
+        BufferedImage shot = chromium.screenshot(dir.resolve("index.html"), width, height, work);
+        List<Rectangle> frames = Chromium.figureFrames(shot);
+        assertEquals(figures, frames.size(), "figure frames on the screenshot: " + frames);
+        for (Rectangle f : frames) {
+            assertTrue(f.y + f.height < height - 1, "figure cut off by the window, make it taller: " + f);
+            // two columns in a 1160-pixel page
+            assertTrue(f.width > 480 && f.width < 600, "a grid column: " + f);
+            // the chart: inside border and padding, above the caption, 3:2 as drawn
+            int inner = f.width - 16;
+            Rectangle chart = new Rectangle(f.x + 8, f.y + 8, inner, inner * 2 / 3);
+            assertTrue(f.height >= chart.height + 16 + 14, "the SVG is scaled to its column, not collapsed: " + f);
+            int colours = Chromium.distinctColours(shot, chart);
+            double ink = Chromium.inkFraction(shot, chart);
+            assertTrue(colours >= 40, "a drawn chart has many colours, found " + colours + " in " + f);
+            assertTrue(ink > 0.02 && ink < 0.98, "ink on white " + ink + " in " + f);
+        }
+    }
+
+    @Test
+    void quietMeansNothingOnStderr(@TempDir Path q) {
+        CliRun run = demo(1, "--out", q.toString(), "--quiet");
         assertEquals(0, run.code(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("demo: results and figures in "), run.out());

@@ -40,6 +40,8 @@ class ExampleOptionTest {
         JsonNode e = json(dir.resolve("e/session.json"));
         JsonNode f = json(dir.resolve("f/session.json"));
         assertEquals("example:golub2018", e.get("session").get("file").asText());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("e/index.html")).contains("stored in example:golub2018 and"),
+                "the report names the input as the outputs do");
         assertEquals(f.get("reproduction"), e.get("reproduction"));
         assertEquals(f.get("progress"), e.get("progress"));
         assertEquals(45.65, e.get("progress").get("perturbed").get("after").get("mean").asDouble(), 0.005);

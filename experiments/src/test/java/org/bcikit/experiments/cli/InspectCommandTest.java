@@ -117,4 +117,48 @@ class InspectCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("Missing required parameter: 'FILE'"), missing.err());
     }
+
+    @Test
+    void readsTheIme2015LayoutAndSaysWhichMappingItUsed() throws Exception {
+        String ime = org.bcikit.data.SharedData.shared("data/ime2015/example_data.mat").toString();
+        CliRun run = CliRun.of("inspect", ime, "--bin-width", "0.033");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("24 (0, 1, 2, 3, 4, ... 23)", line(run, "units"));
+        assertEquals("165", line(run, "trials"));
+        assertTrue(line(run, "bins").startsWith("3290 "), line(run, "bins"));
+        assertTrue(line(run, "targets").startsWith("16: "), line(run, "targets"));
+        assertEquals("counts=data.spike_counts (165 cells of 24 x T double: units x bins, transposed), "
+                + "cursorPosition=data.cursor_position (2 x T cells, transposed), targets=data.target_position",
+                line(run, "mapping"));
+        assertTrue(line(run, "cursor").contains("velocity derived from position"), line(run, "cursor"));
+        assertEquals("outcomes", line(run, "missing"));
+
+        CliRun mapped = CliRun.of("inspect", ime, "--bin-width", "0.033", "--fields",
+                "counts=data.spike_counts,cursorPosition=data.cursor_position,targets=data.target_position");
+        assertEquals(run.out(), mapped.out());
+        CliRun wrong = CliRun.of("inspect", ime, "--bin-width", "0.033", "--fields", "counts=data.spikes");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--fields counts=data.spikes: data has no field 'spikes' (fields: "),
+                wrong.err());
+    }
+
+    @Test
+    void aDamagedFileIsOneLineInTheUsersTermsWithExitCode2() throws Exception {
+        byte[] ime = Files.readAllBytes(org.bcikit.data.SharedData.shared("data/ime2015/example_data.mat"));
+        Path cut = dir.resolve("cut.mat");
+        Files.write(cut, Arrays.copyOf(ime, 50000));
+        CliRun run = CliRun.of("inspect", cut.toString(), "--bin-width", "0.033");
+        assertEquals(2, run.code());
+        assertEquals("bcikit: " + cut + ": the file is truncated: the variable at byte 128 declares 81159 bytes, "
+                + "but the file ends at byte 50000\n", run.err());
+        byte[] flipped = ime.clone();
+        flipped[40000] ^= 0x5a;
+        Path bad = dir.resolve("flipped.mat");
+        Files.write(bad, flipped);
+        run = CliRun.of("inspect", bad.toString(), "--bin-width", "0.033");
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("bcikit: " + bad + ": the compressed variable at byte 128 ('data') is corrupt"),
+                run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
 }

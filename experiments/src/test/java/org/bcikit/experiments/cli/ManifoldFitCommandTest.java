@@ -105,11 +105,16 @@ class ManifoldFitCommandTest {
                 assertTrue(Files.size(out.resolveSibling(name + ext)) > 1000, name + ext);
             }
         }
+        String html = Files.readString(out.resolveSibling("index.html"));
+        assertEquals(2, html.split("<svg ", -1).length - 1, "both figures in the report");
+        assertTrue(html.contains("<td class=\"key\">crossValidation.bestDims</td><td class=\"text\">" + best + "<"), html);
+        assertTrue(r.out().contains("index.html"), r.out());
         // the same seed gives the same curve
         Path again = dir.resolve("again.json");
         assertEquals(0, CliRun.of("manifold", "fit", data.toString(), "--max-dims", "8", "--folds", "4", "--seed", "3",
                 "--zscore", "--out", again.toString()).code());
         assertEquals(cv.get("logLikelihoodPerSample"), read(again).get("crossValidation").get("logLikelihoodPerSample"));
+        assertFalse(Files.exists(dir.resolve("index.html")), "without --plot no report");
     }
 
     @Test

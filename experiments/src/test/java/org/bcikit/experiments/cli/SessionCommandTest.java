@@ -42,6 +42,10 @@ class SessionCommandTest {
         for (String f : SessionCommand.FILES) {
             assertTrue(Files.size(out.resolve(f)) > 1000, f);
         }
+        String html = Files.readString(out.resolve("index.html"));
+        assertEquals(2, html.split("<svg ", -1).length - 1, "both figures in the report");
+        assertTrue(html.contains("<td class=\"key\">perturbation</td><td class=\"text\">WMP [0, 3, 2, 7, 5, 1, 6, 9, 4, 8]<"),
+                "the session's numbers in the report");
         JsonNode j = new ObjectMapper().readTree(out.resolve("session.json").toFile());
         JsonNode rep = j.get("reproduction");
         assertTrue(rep.get("withinTolerance").asBoolean());

@@ -58,6 +58,13 @@ class SpectrumCommandTest {
         assertEquals(60, json.get("singularValues").size());
         assertEquals(nse(colei[1]), json.get("nse").asDouble(), 5e-4);
         assertEquals(1.5, json.get("spectralRadius").asDouble(), 1e-9);
+        // the report: the histogram inlined, the NSE as the table shows it
+        String html = Files.readString(dir.resolve("colei").resolve("index.html"));
+        assertEquals(1, html.split("<svg ", -1).length - 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"key\">nse</td><td class=\"text\">([^<]+)<")
+                .matcher(html);
+        assertTrue(m.find(), html);
+        assertEquals(json.get("nse").asDouble(), Double.parseDouble(m.group(1)), 1e-5, "six significant digits");
     }
 
     @Test

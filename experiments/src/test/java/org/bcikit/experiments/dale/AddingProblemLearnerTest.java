@@ -26,8 +26,9 @@ class AddingProblemLearnerTest {
             ColEiWeights.initialise(6, 0.34, 1.2, rng),
             DannWeights.initialise(6, 2, 1.2, rng),
         };
-        for (RecurrentWeights w : structures) {
-            AddingProblemLearner net = new AddingProblemLearner(w, 5, 0.5, rng);
+        for (RecurrentWeights given : structures) {
+            AddingProblemLearner net = new AddingProblemLearner(given, 5, 0.5, rng);
+            RecurrentWeights w = net.recurrent(); // the learner's own copy, which it trains
             // a non-zero readout, so that gradients reach the recurrent weights
             for (int k = 0; k < 6; k++) {
                 net.parameters().get(net.parameters().size() - 2).value().data[k] = rng.nextGaussian();

@@ -112,7 +112,8 @@ public final class StaticAdaptation {
                     break;
                 }
             }
-            double l = network.backward();
+            StaticLoss step = network.backward();
+            double l = step.total();
             if (!Double.isFinite(l)) {
                 // activity exploded between two stability checks: the same failure as radius >= 1
                 unstable = true;
@@ -121,8 +122,8 @@ public final class StaticAdaptation {
                 break;
             }
             loss[t] = l;
-            variance[t] = network.varianceLoss();
-            mean[t] = network.meanLoss();
+            variance[t] = step.variance();
+            mean[t] = step.mean();
             reached = t + 1;
             reachedTarget = t > 0 && l <= targetLossFraction * loss[0];
             if (t % metricsEvery == 0 || t == steps || reachedTarget) {

@@ -40,7 +40,7 @@ public record StaticBciSetup(StaticGaussianNetwork network, ManifoldDecoder deco
         java.util.List<Parameter> plastic = w.parameters();
         double[] losses = new double[steps + 1];
         for (int t = 0; t <= steps; t++) {
-            double l = t < steps ? net.backward() : net.loss().total();
+            double l = t < steps ? net.backward().total() : net.loss().total();
             if (!Double.isFinite(l)) {
                 throw new ArithmeticException("initial training: the loss is " + l + " at step " + t
                         + " (learning rate too large for this network?)");

@@ -95,7 +95,7 @@ public final class ColEiWeights implements RecurrentWeights {
 
     /** Number of inhibitory units (the last columns). */
     public int inhibitory() {
-        return size() - excitatory;
+        return units() - excitatory;
     }
 
     /** The sign of unit {@code j}'s outgoing weights: +1 excitatory, -1 inhibitory. */
@@ -109,7 +109,7 @@ public final class ColEiWeights implements RecurrentWeights {
     }
 
     @Override
-    public int size() {
+    public int units() {
         return wPlus.value().numRows;
     }
 
@@ -126,7 +126,7 @@ public final class ColEiWeights implements RecurrentWeights {
     /** dL/dW+_ij = dL/dW_ij * s_j. */
     @Override
     public void backpropagate(DMatrixRMaj gradEffective) {
-        int n = size();
+        int n = units();
         if (gradEffective.numRows != n || gradEffective.numCols != n) {
             throw new IllegalArgumentException("ColEI: gradient " + gradEffective.numRows + "x" + gradEffective.numCols
                     + " does not match W " + n + "x" + n);
@@ -154,7 +154,7 @@ public final class ColEiWeights implements RecurrentWeights {
     }
 
     private void recompute() {
-        int n = size();
+        int n = units();
         double[] w = wPlus.value().data;
         double[] out = effective.data;
         for (int i = 0; i < n; i++) {

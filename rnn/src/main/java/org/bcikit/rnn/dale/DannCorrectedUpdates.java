@@ -17,17 +17,22 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The two gradient buffers are rescaled in place (they are rewritten by every backward pass);
  * other parameters in the list (inputs, biases, other structures) pass through unchanged. The
- * interneuron parameters are recognised by identity, so this wraps one {@link DannWeights}.
+ * interneuron parameters are recognised by their names ({@code W_IE}, {@code W_EI}), as update
+ * rules key their state, so the correction applies to any copy of the {@link DannWeights} it was
+ * made for (a network owns a copy of the structure it is given); only that structure's sizes are
+ * read from it.
  */
 public final class DannCorrectedUpdates implements Optimizer {
 
-    private final DannWeights weights;
+    private final String excitatoryToInhibitory;
+    private final String inhibitoryToExcitatory;
+    private final double sqrtNE;
     private final Optimizer inner;
     private final double fanIn;
 
     /** Corrects the updates of {@code weights} with fan-in d = nE. */
     public DannCorrectedUpdates(DannWeights weights, Optimizer inner) {
-        this(weights, inner, weights.size());
+        this(weights, inner, weights.units());
     }
 
     /** Corrects the updates of {@code weights} with an explicit fan-in d (> 0). */
@@ -35,18 +40,19 @@ public final class DannCorrectedUpdates implements Optimizer {
         if (!(fanIn > 0)) {
             throw new IllegalArgumentException("DANN correction: fan-in must be positive, got " + fanIn);
         }
-        this.weights = weights;
+        this.excitatoryToInhibitory = weights.excitatoryToInhibitory().name();
+        this.inhibitoryToExcitatory = weights.inhibitoryToExcitatory().name();
+        this.sqrtNE = Math.sqrt(weights.units());
         this.inner = inner;
         this.fanIn = fanIn;
     }
 
     @Override
     public void step(List<Parameter> parameters) {
-        double sqrtNE = Math.sqrt(weights.size());
         for (Parameter p : parameters) {
-            if (p == weights.excitatoryToInhibitory()) {
+            if (p.name().equals(excitatoryToInhibitory)) {
                 CommonOps_DDRM.scale(1.0 / sqrtNE, p.gradient());
-            } else if (p == weights.inhibitoryToExcitatory()) {
+            } else if (p.name().equals(inhibitoryToExcitatory)) {
                 CommonOps_DDRM.scale(1.0 / fanIn, p.gradient());
             }
         }

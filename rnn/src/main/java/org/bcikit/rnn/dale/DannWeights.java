@@ -14,7 +14,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code W_EI} (nE x nI) and {@code W_IE} (nI x nE) all non-negative (Cornford et al. ICLR 2021,
  * "Learning to live with Dale's principle"; recurrent version Li et al. NeurIPS 2023).
  *
- * <p><b>Model.</b> The network's N = {@link #size()} units are the excitatory principal cells; the
+ * <p><b>Model.</b> The network's N = {@link #units()} units are the excitatory principal cells; the
  * nI inhibitory cells are linear, instantaneous interneurons that read the E population through
  * {@code W_IE} and inhibit it through {@code W_EI}. In the full synaptic matrix over E and I cells
  * ({@link #synaptic()}, sources in columns)
@@ -123,7 +123,7 @@ public final class DannWeights implements RecurrentWeights {
     }
 
     @Override
-    public int size() {
+    public int units() {
         return wEE.value().numRows;
     }
 
@@ -139,7 +139,7 @@ public final class DannWeights implements RecurrentWeights {
 
     @Override
     public void backpropagate(DMatrixRMaj g) {
-        int n = size();
+        int n = units();
         if (g.numRows != n || g.numCols != n) {
             throw new IllegalArgumentException("DANN: gradient " + dims(g) + " does not match W " + n + "x" + n);
         }
@@ -162,7 +162,7 @@ public final class DannWeights implements RecurrentWeights {
      * in columns): {@code [[W_EE, -W_EI], [W_IE, 0]]}. A new matrix.
      */
     public DMatrixRMaj synaptic() {
-        int nE = size();
+        int nE = units();
         int nI = interneurons();
         DMatrixRMaj s = new DMatrixRMaj(nE + nI, nE + nI);
         CommonOps_DDRM.insert(wEE.value(), s, 0, 0);
@@ -187,7 +187,7 @@ public final class DannWeights implements RecurrentWeights {
      * pre-activation {@code drive} (nE x 1, overwritten). Allocates nothing.
      */
     public void divisiveNormalise(DMatrixRMaj h, DMatrixRMaj drive, double epsilon) {
-        int n = size();
+        int n = units();
         if (h.getNumElements() != n || drive.getNumElements() != n) {
             throw new IllegalArgumentException("DANN: h and drive must have " + n + " entries");
         }

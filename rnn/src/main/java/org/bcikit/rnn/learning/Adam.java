@@ -1,6 +1,5 @@
 package org.bcikit.rnn.learning;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bcikit.rnn.model.Optimizer;
@@ -10,7 +9,8 @@ import org.bcikit.rnn.model.Parameter;
  * Adam (Kingma &amp; Ba, ICLR 2015) with bias-corrected moment estimates, the optimiser the rate
  * and fixed-point RNN papers train with (science.md §5.2–5.3). Matches PyTorch's
  * {@code torch.optim.Adam} without weight decay: {@code w <- w - eta m^ / (sqrt(v^) + eps)}.
- * Weights whose plasticity mask is 0 are left untouched, and their moments stay 0.
+ * Weights whose plasticity mask is 0 are left untouched, and their moments stay 0. Moments are
+ * kept per parameter name.
  */
 public final class Adam implements Optimizer {
 
@@ -18,8 +18,8 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final List<double[]> first = new ArrayList<>();
-    private final List<double[]> second = new ArrayList<>();
+    private final RuleBuffers first = new RuleBuffers();
+    private final RuleBuffers second = new RuleBuffers();
     private long steps;
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
@@ -45,8 +45,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        RuleBuffers.ensure(first, parameters, true);
-        RuleBuffers.ensure(second, parameters, true);
+        RuleBuffers.requireUniqueNames(parameters);
         steps++;
         double c1 = 1.0 - Math.pow(beta1, steps);
         double c2 = 1.0 - Math.pow(beta2, steps);
@@ -54,8 +53,8 @@ public final class Adam implements Optimizer {
             Parameter p = parameters.get(i);
             double[] w = p.value().data;
             double[] g = p.gradient().data;
-            double[] m = first.get(i);
-            double[] v = second.get(i);
+            double[] m = first.of(p);
+            double[] v = second.of(p);
             int n = p.value().getNumElements();
             for (int k = 0; k < n; k++) {
                 if (!p.plastic(k)) {

@@ -17,22 +17,26 @@ import org.bcikit.rnn.model.Parameter;
  * that recurrent ones can then produce many dynamical systems — a form of plasticity that changes
  * excitability rather than synapses (science.md §5.5).
  *
- * <p>The inner optimiser keeps its state by position, and the filtered list is the same on every
- * step, so any {@link Optimizer} (GD, momentum, Adam, ...) can be wrapped.
+ * <p>The biases are recognised by name (as update rules key their state), so the rule also trains
+ * the biases of a copy of the network; any {@link Optimizer} (GD, momentum, Adam, ...) can be
+ * wrapped.
  */
 public final class BiasOnly implements Optimizer {
 
     private final Optimizer inner;
-    private final Set<Parameter> biases;
+    private final Set<String> biases;
     private final List<Parameter> selected = new ArrayList<>();
 
-    /** Trains exactly {@code biases} with {@code inner}; other parameters passed to {@link #step} are left alone. */
+    /**
+     * Trains the parameters named like {@code biases} with {@code inner}; other parameters passed to
+     * {@link #step} are left alone.
+     */
     public BiasOnly(Optimizer inner, Collection<Parameter> biases) {
         if (inner == null || biases == null || biases.isEmpty()) {
             throw new IllegalArgumentException("bias-only: need an optimiser and at least one bias parameter");
         }
         this.inner = inner;
-        this.biases = Set.copyOf(biases);
+        this.biases = biases.stream().map(Parameter::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Trains the biases of {@code net} only. */
@@ -44,7 +48,7 @@ public final class BiasOnly implements Optimizer {
     public void step(List<Parameter> parameters) {
         selected.clear();
         for (Parameter p : parameters) {
-            if (biases.contains(p)) {
+            if (biases.contains(p.name())) {
                 selected.add(p);
             }
         }

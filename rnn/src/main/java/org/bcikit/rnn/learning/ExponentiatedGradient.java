@@ -1,6 +1,5 @@
 package org.bcikit.rnn.learning;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bcikit.rnn.model.Optimizer;
@@ -16,7 +15,7 @@ import org.bcikit.rnn.model.Parameter;
  * ({@link MirrorDescent#negativeEntropy}).
  *
  * <p>Works on any parameter group and leaves weights whose plasticity mask is 0 untouched. State
- * (momenta, moments) is kept per position in the parameter list and allocated on the first step.
+ * (momenta, moments) is kept per parameter name and allocated on the first step.
  */
 public final class ExponentiatedGradient implements Optimizer {
 
@@ -27,8 +26,8 @@ public final class ExponentiatedGradient implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final List<double[]> first = new ArrayList<>();
-    private final List<double[]> second = new ArrayList<>();
+    private final RuleBuffers first = new RuleBuffers();
+    private final RuleBuffers second = new RuleBuffers();
     private long steps;
 
     private ExponentiatedGradient(Kind kind, double learningRate, double beta1, double beta2, double epsilon) {
@@ -70,8 +69,7 @@ public final class ExponentiatedGradient implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        RuleBuffers.ensure(first, parameters, kind != Kind.PLAIN);
-        RuleBuffers.ensure(second, parameters, kind == Kind.ADAM);
+        RuleBuffers.requireUniqueNames(parameters);
         steps++;
         double c1 = 1.0 - Math.pow(beta1, steps);
         double c2 = 1.0 - Math.pow(beta2, steps);
@@ -79,8 +77,8 @@ public final class ExponentiatedGradient implements Optimizer {
             Parameter p = parameters.get(i);
             double[] w = p.value().data;
             double[] g = p.gradient().data;
-            double[] m = kind == Kind.PLAIN ? null : first.get(i);
-            double[] v = kind == Kind.ADAM ? second.get(i) : null;
+            double[] m = kind == Kind.PLAIN ? null : first.of(p);
+            double[] v = kind == Kind.ADAM ? second.of(p) : null;
             int n = p.value().getNumElements();
             for (int k = 0; k < n; k++) {
                 if (!p.plastic(k)) {

@@ -1,6 +1,5 @@
 package org.bcikit.rnn.learning;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bcikit.rnn.model.Optimizer;
@@ -11,13 +10,13 @@ import org.bcikit.rnn.model.Parameter;
  * {@code m <- mu m + g}, {@code w <- w - eta m} (plain when {@code mu = 0}). The Euclidean
  * geometry of plasticity against which exponentiated gradient is compared (science.md §5.5;
  * mirror descent with the p = 2 potential is this rule). Weights whose plasticity mask is 0 are
- * left untouched; momentum is kept per position in the parameter list.
+ * left untouched; momentum is kept per parameter name.
  */
 public final class GradientDescent implements Optimizer {
 
     private final double learningRate;
     private final double momentum;
-    private final List<double[]> velocity = new ArrayList<>();
+    private final RuleBuffers velocity = new RuleBuffers();
 
     /** Plain GD ({@code momentum = 0}) or heavy-ball momentum in [0, 1). */
     public GradientDescent(double learningRate, double momentum) {
@@ -38,12 +37,12 @@ public final class GradientDescent implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        RuleBuffers.ensure(velocity, parameters, momentum > 0);
+        RuleBuffers.requireUniqueNames(parameters);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             double[] w = p.value().data;
             double[] g = p.gradient().data;
-            double[] m = momentum > 0 ? velocity.get(i) : null;
+            double[] m = momentum > 0 ? velocity.of(p) : null;
             int n = p.value().getNumElements();
             for (int k = 0; k < n; k++) {
                 if (!p.plastic(k)) {

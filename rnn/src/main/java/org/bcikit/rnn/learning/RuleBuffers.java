@@ -1,37 +1,46 @@
 package org.bcikit.rnn.learning;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bcikit.rnn.model.Parameter;
 
-/** Per-parameter state buffers of the update rules in this package, allocated on first use. */
+/**
+ * Per-parameter state buffers of the update rules in this package, keyed by parameter name (see
+ * {@link org.bcikit.rnn.model.Optimizer}) and allocated, zeroed, the first time a name is stepped.
+ * Lookups are by the list the rule is given, so iteration order never depends on the map.
+ */
 final class RuleBuffers {
 
-    private RuleBuffers() {
-    }
+    private final Map<String, double[]> state = new HashMap<>();
 
     /**
-     * Makes {@code state} hold one zeroed buffer per parameter (sized like its value) on the first
-     * call; later calls check that the same-shaped list is passed, since state is kept by position.
+     * The buffer of {@code p} (sized like its value), allocated on first use. Fails when the name
+     * was stepped before with another shape.
      */
-    static void ensure(List<double[]> state, List<Parameter> parameters, boolean needed) {
-        if (!needed) {
-            return;
+    double[] of(Parameter p) {
+        int size = p.value().getNumElements();
+        double[] b = state.get(p.name());
+        if (b == null) {
+            b = new double[size];
+            state.put(p.name(), b);
+        } else if (b.length != size) {
+            throw new IllegalStateException("optimiser state for parameter " + p.name() + " holds " + b.length
+                    + " weights but the parameter has " + size + ": a name must keep its shape between steps");
         }
-        if (state.isEmpty()) {
-            for (Parameter p : parameters) {
-                state.add(new double[p.value().getNumElements()]);
-            }
-            return;
-        }
-        if (state.size() != parameters.size()) {
-            throw new IllegalStateException("optimiser state holds " + state.size() + " parameters but step got "
-                    + parameters.size() + ": pass the same parameter list on every step");
-        }
-        for (int i = 0; i < state.size(); i++) {
-            if (state.get(i).length != parameters.get(i).value().getNumElements()) {
-                throw new IllegalStateException("parameter " + parameters.get(i).name()
-                        + " changed size between steps: pass the same parameter list on every step");
+        return b;
+    }
+
+    /** Fails when two parameters in one step share a name (their state would be mixed up). */
+    static void requireUniqueNames(List<Parameter> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            String name = parameters.get(i).name();
+            for (int j = 0; j < i; j++) {
+                if (parameters.get(j).name().equals(name)) {
+                    throw new IllegalArgumentException("optimiser step: two parameters are named " + name
+                            + "; update rules key their state by name");
+                }
             }
         }
     }

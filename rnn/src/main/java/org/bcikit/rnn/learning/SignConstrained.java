@@ -1,6 +1,5 @@
 package org.bcikit.rnn.learning;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bcikit.rnn.model.Optimizer;
@@ -23,7 +22,7 @@ public final class SignConstrained implements Optimizer {
     public static final double FLOOR = 1e-18;
 
     private final Optimizer inner;
-    private final List<double[]> before = new ArrayList<>();
+    private final RuleBuffers before = new RuleBuffers();
 
     /** Wraps {@code inner}, projecting after each of its steps. */
     public SignConstrained(Optimizer inner) {
@@ -50,14 +49,15 @@ public final class SignConstrained implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        RuleBuffers.ensure(before, parameters, true);
-        for (int i = 0; i < parameters.size(); i++) {
-            System.arraycopy(parameters.get(i).value().data, 0, before.get(i), 0, before.get(i).length);
+        RuleBuffers.requireUniqueNames(parameters);
+        for (Parameter p : parameters) {
+            double[] old = before.of(p);
+            System.arraycopy(p.value().data, 0, old, 0, old.length);
         }
         inner.step(parameters);
-        for (int i = 0; i < parameters.size(); i++) {
-            double[] w = parameters.get(i).value().data;
-            double[] old = before.get(i);
+        for (Parameter p : parameters) {
+            double[] w = p.value().data;
+            double[] old = before.of(p);
             for (int k = 0; k < w.length; k++) {
                 double s = Math.signum(old[k]);
                 if (s != 0.0 && !(Math.signum(w[k]) == s)) {

@@ -19,7 +19,7 @@ public final class DenseWeights implements RecurrentWeights {
     }
 
     @Override
-    public int size() {
+    public int units() {
         return w.value().numRows;
     }
 

@@ -28,9 +28,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * <p>Batches are batch-major: inputs B x inputs, states B x N (one sample per row), so each
  * iteration is one matrix product for the whole batch. A solve allocates its result and a few
  * B x N work matrices; the iterations themselves allocate nothing. Not thread-safe while being
- * trained (the parameters are shared with the optimiser).
+ * trained (the parameters are shared with the optimiser). It follows the {@link TrainableNetwork}
+ * protocol: it owns copies of what it is given, and {@link #gradient} overwrites the gradients.
  */
-public final class FixedPointRnn {
+public final class FixedPointRnn implements TrainableNetwork {
 
     /** How the fixed point (and the adjoint equation) is solved. */
     public enum Solver {
@@ -104,13 +105,17 @@ public final class FixedPointRnn {
     private final List<Parameter> parameters;
 
     /**
-     * @param recurrent the recurrent structure (used, not copied: training changes it)
+     * A network over copies of its arguments: it owns its parameters (reach them through
+     * {@link #recurrent()}, {@link #inputWeights()}, {@link #bias()}), so training does not change
+     * the objects passed in.
+     *
+     * @param recurrent the recurrent structure (copied with {@link RecurrentWeights#copy()})
      * @param inputWeights U, N x inputs (copied)
      * @param bias b, N x 1 (copied)
      */
     public FixedPointRnn(RecurrentWeights recurrent, DMatrixRMaj inputWeights, DMatrixRMaj bias,
             Activation activation, Settings settings) {
-        int n = recurrent.size();
+        int n = recurrent.units();
         if (inputWeights.numRows != n) {
             throw new IllegalArgumentException("fixed-point RNN: U must have " + n + " rows (one per unit), got "
                     + inputWeights.numRows + "x" + inputWeights.numCols);
@@ -121,20 +126,20 @@ public final class FixedPointRnn {
         if (activation == null || settings == null) {
             throw new IllegalArgumentException("fixed-point RNN: activation and settings are required");
         }
-        this.recurrent = recurrent;
+        this.recurrent = recurrent.copy();
         this.input = new Parameter("U", inputWeights.copy());
         this.bias = new Parameter("b", bias.copy());
         this.activation = activation;
         this.settings = settings;
-        List<Parameter> all = new ArrayList<>(recurrent.parameters());
+        List<Parameter> all = new ArrayList<>(this.recurrent.parameters());
         all.add(this.input);
         all.add(this.bias);
         this.parameters = Collections.unmodifiableList(all);
     }
 
-    /** Number of units N. */
+    @Override
     public int units() {
-        return recurrent.size();
+        return recurrent.units();
     }
 
     /** Number of inputs. */
@@ -150,21 +155,25 @@ public final class FixedPointRnn {
         return settings;
     }
 
+    @Override
     public RecurrentWeights recurrent() {
         return recurrent;
     }
 
     /** U (N x inputs). */
+    @Override
     public Parameter inputWeights() {
         return input;
     }
 
     /** b (N x 1). */
+    @Override
     public Parameter bias() {
         return bias;
     }
 
     /** Every trainable parameter: the recurrent structure's, then U, then b. Same list every call. */
+    @Override
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -184,8 +193,9 @@ public final class FixedPointRnn {
     }
 
     /** An independent deep copy (own parameters and masks). */
+    @Override
     public FixedPointRnn copy() {
-        FixedPointRnn c = new FixedPointRnn(recurrent.copy(), input.value(), bias.value(), activation, settings);
+        FixedPointRnn c = new FixedPointRnn(recurrent, input.value(), bias.value(), activation, settings);
         c.input.mask(input.mask() == null ? null : input.mask().copy());
         c.bias.mask(bias.mask() == null ? null : bias.mask().copy());
         return c;

@@ -20,14 +20,16 @@ import org.ejml.data.DMatrixRMaj;
  * {@link RecurrentWeights} structure, so Dale's-law networks (ColEI, DANN) use the same code.
  *
  * <p>Use: {@link #start()} a trajectory, {@link #step} once per time bin (the trajectory is kept
- * for the backward pass), then {@link #backward} with dL/dh_t for every bin. Gradients of W, U
- * and b accumulate over trajectories until {@link #zeroGradients()}; {@link #update} checks for
- * divergence, fills the parameters' gradient buffers and lets an {@link Optimizer} step. All
- * buffers are allocated once for {@code maxSteps} bins: stepping and backpropagating allocate
- * nothing. The noise of a bin may be drawn from a seeded generator or given explicitly (gradient
- * checks fix it). One thread at a time.
+ * for the backward pass), then {@link #backward} with dL/dh_t for every bin. A batch's loss is a
+ * sum over trajectories, and one trajectory is held at a time, so the model sums the gradients of
+ * W, U and b over the trajectories backpropagated since {@link #zeroGradients()} in buffers of its
+ * own; {@link #writeGradients()} overwrites the parameters' gradient buffers with those sums, as
+ * every {@link TrainableNetwork} gradient call does, and {@link #update} checks for divergence,
+ * writes the gradients and lets an {@link Optimizer} step. All buffers are allocated once for
+ * {@code maxSteps} bins: stepping and backpropagating allocate nothing. The noise of a bin may be
+ * drawn from a seeded generator or given explicitly (gradient checks fix it). One thread at a time.
  */
-public final class RateRnn {
+public final class RateRnn implements TrainableNetwork {
 
     /** Activity above this (in absolute value) counts as exploded by default. */
     public static final double DEFAULT_ACTIVITY_LIMIT = 1e4;
@@ -47,6 +49,8 @@ public final class RateRnn {
     private final double[] x;
     private final double[] noiseBuffer;
     private final DMatrixRMaj gradW;
+    private final double[] gradU;
+    private final double[] gradB;
     private final double[] carry;
     private final double[] carryNext;
     private final double[] da;
@@ -56,7 +60,11 @@ public final class RateRnn {
     private boolean nonFinite;
 
     /**
-     * @param weights  the recurrent structure (used, not copied: training changes it)
+     * A network over copies of its arguments: it owns its parameters (reach them through
+     * {@link #recurrent()}, {@link #inputWeights()}, {@link #bias()}), so training does not change
+     * the objects passed in.
+     *
+     * @param weights  the recurrent structure (copied with {@link RecurrentWeights#copy()})
      * @param inputs   U, N x m (copied)
      * @param bias     b, N x 1 (copied)
      * @param phi      the nonlinearity
@@ -66,7 +74,7 @@ public final class RateRnn {
      */
     public RateRnn(RecurrentWeights weights, DMatrixRMaj inputs, DMatrixRMaj bias, Activation phi, double alpha,
             double noiseStd, int maxSteps) {
-        this.n = weights.size();
+        this.n = weights.units();
         if (inputs.numRows != n || bias.numRows != n || bias.numCols != 1) {
             throw new IllegalArgumentException("rate RNN: U must be " + n + " x m and b " + n + " x 1, got "
                     + inputs.numRows + "x" + inputs.numCols + " and " + bias.numRows + "x" + bias.numCols);
@@ -78,10 +86,10 @@ public final class RateRnn {
             throw new IllegalArgumentException("rate RNN: noise must be >= 0 and maxSteps >= 1, got " + noiseStd
                     + " and " + maxSteps);
         }
-        this.weights = weights;
+        this.weights = weights.copy();
         this.input = new Parameter("U", inputs.copy());
         this.bias = new Parameter("b", bias.copy());
-        List<Parameter> all = new ArrayList<>(weights.parameters());
+        List<Parameter> all = new ArrayList<>(this.weights.parameters());
         all.add(input);
         all.add(this.bias);
         this.parameters = List.copyOf(all);
@@ -95,6 +103,8 @@ public final class RateRnn {
         this.x = new double[maxSteps * m];
         this.noiseBuffer = new double[n];
         this.gradW = new DMatrixRMaj(n, n);
+        this.gradU = new double[n * m];
+        this.gradB = new double[n];
         this.carry = new double[n];
         this.carryNext = new double[n];
         this.da = new double[n];
@@ -115,16 +125,17 @@ public final class RateRnn {
     }
 
     /** An independent copy with the same weights (deep-copied structure), no trajectory, zero gradients. */
+    @Override
     public RateRnn copy() {
-        RateRnn c = new RateRnn(weights.copy(), input.value(), bias.value(), phi, alpha, noiseStd, maxSteps);
+        RateRnn c = new RateRnn(weights, input.value(), bias.value(), phi, alpha, noiseStd, maxSteps);
         c.input.mask(input.mask() == null ? null : input.mask().copy());
         c.bias.mask(bias.mask() == null ? null : bias.mask().copy());
         c.activityLimit = activityLimit;
         return c;
     }
 
-    /** Number of units N. */
-    public int size() {
+    @Override
+    public int units() {
         return n;
     }
 
@@ -143,21 +154,25 @@ public final class RateRnn {
         return steps;
     }
 
-    public RecurrentWeights weights() {
+    @Override
+    public RecurrentWeights recurrent() {
         return weights;
     }
 
     /** U, N x m. */
+    @Override
     public Parameter inputWeights() {
         return input;
     }
 
     /** b, N x 1. */
+    @Override
     public Parameter bias() {
         return bias;
     }
 
     /** Every trainable parameter: the structure's, then U, then b. The same list on every call. */
+    @Override
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -239,20 +254,20 @@ public final class RateRnn {
         return h[t * n + i];
     }
 
-    /** Clears the accumulated gradients and the activity record that {@link #update} checks. */
+    /** Clears the summed gradients and the activity record that {@link #update} checks. */
     public void zeroGradients() {
         Arrays.fill(gradW.data, 0.0);
-        Arrays.fill(input.gradient().data, 0.0);
-        Arrays.fill(bias.gradient().data, 0.0);
+        Arrays.fill(gradU, 0.0);
+        Arrays.fill(gradB, 0.0);
         maxAbs = 0;
         nonFinite = false;
     }
 
     /**
      * Backpropagates through the current trajectory: {@code gradH} holds dL/dh_t for
-     * t = 1..{@link #steps()}, row-major ({@code steps x N}). Adds dL/dW, dL/dU and dL/db to the
-     * accumulated gradients (dL/dW for the effective matrix; {@link #update} maps it to the
-     * structure's parameters).
+     * t = 1..{@link #steps()}, row-major ({@code steps x N}). Adds dL/dW (for the effective
+     * matrix), dL/dU and dL/db to the model's sums; the parameters' gradient buffers are left alone
+     * until {@link #writeGradients()}.
      */
     public void backward(double[] gradH) {
         if (gradH.length < steps * n) {
@@ -260,8 +275,8 @@ public final class RateRnn {
         }
         double[] w = weights.effective().data;
         double[] gw = gradW.data;
-        double[] gu = input.gradient().data;
-        double[] gb = bias.gradient().data;
+        double[] gu = gradU;
+        double[] gb = gradB;
         Arrays.fill(carry, 0.0);
         for (int t = steps; t >= 1; t--) {
             int g = (t - 1) * n;
@@ -293,9 +308,19 @@ public final class RateRnn {
         }
     }
 
-    /** The accumulated dL/dW of the effective matrix (N x N; read-only view). */
+    /** The summed dL/dW of the effective matrix (N x N; read-only view). */
     public DMatrixRMaj effectiveGradient() {
         return gradW;
+    }
+
+    /**
+     * Overwrites every parameter's gradient with the sums since {@link #zeroGradients()}: the
+     * structure's through {@link RecurrentWeights#backpropagate}, then U's and b's.
+     */
+    public void writeGradients() {
+        weights.backpropagate(gradW);
+        System.arraycopy(gradU, 0, input.gradient().data, 0, gradU.length);
+        System.arraycopy(gradB, 0, bias.gradient().data, 0, gradB.length);
     }
 
     /** Largest |h| since the last {@link #zeroGradients()} (infinite once any value was NaN or infinite). */
@@ -305,7 +330,7 @@ public final class RateRnn {
 
     /**
      * One training step: checks that {@code loss} is finite and the activity since
-     * {@link #zeroGradients()} stayed below the limit, writes the structure's gradients, lets
+     * {@link #zeroGradients()} stayed below the limit, writes the gradients ({@link #writeGradients()}), lets
      * {@code optimizer} update {@code trainable} (a fixed sub-list of {@link #parameters()}, the
      * same list every step) and re-applies the structure's constraints.
      *
@@ -327,7 +352,7 @@ public final class RateRnn {
                 throw new TrainingStopped(step, TrainingStopped.Reason.NON_FINITE_LOSS, "gradient of W is not finite");
             }
         }
-        weights.backpropagate(gradW);
+        writeGradients();
         optimizer.step(trainable);
         weights.refresh();
     }

@@ -18,12 +18,12 @@ import org.ejml.data.DMatrixRMaj;
 public interface RecurrentWeights {
 
     /** Number of units N (W is N x N). */
-    int size();
+    int units();
 
     /** The effective recurrent matrix, N x N. Owned by this object: read it, never mutate it. */
     DMatrixRMaj effective();
 
-    /** The trainable parameters behind the effective matrix. */
+    /** The trainable parameters behind the effective matrix, with names unique within a network. */
     List<Parameter> parameters();
 
     /** Writes (overwrites) every parameter's gradient from {@code gradEffective} = dL/dW. */

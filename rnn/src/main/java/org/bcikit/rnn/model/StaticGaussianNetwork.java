@@ -1,5 +1,7 @@
 package org.bcikit.rnn.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,19 +29,22 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@code dL/dW = P^T [V Sigma + (1/K) E Mu^T]}, {@code dL/dU = (1/K) P^T E X^T + s2_in P^T P U} and
  * {@code dL/db = (1/K) P^T E 1}. One step is the LU factorisation of {@code I - W} (and of its
  * transpose, for P) with a few triangular solves and small products: A is never formed. Every
- * buffer is allocated once, so {@link #backward()} allocates nothing.
+ * buffer is allocated once, so {@link #backward()} allocates nothing but the {@link StaticLoss} it
+ * returns.
  *
  * <p>The recurrent matrix is any {@link RecurrentWeights} structure (dense, ColEI, DANN), so Dale's
  * law networks take the same model: {@link #backward()} passes dL/dW to the structure, which fills
  * its own parameters' gradients. The network is mutable (its parameters are trained in place) and
- * not thread-safe; {@link #copy()} gives an independent one.
+ * not thread-safe; {@link #copy()} gives an independent one. It follows the {@link TrainableNetwork}
+ * protocol: it owns copies of what it is given, and {@link #backward()} overwrites the gradients.
  */
-public final class StaticGaussianNetwork {
+public final class StaticGaussianNetwork implements TrainableNetwork {
 
     private final StaticTask task;
     private final RecurrentWeights weights;
     private final Parameter inputWeights;
     private final Parameter bias;
+    private final List<Parameter> parameters;
     private final DMatrixRMaj readout;
     private final double noiseVariance;
     private final double inputNoiseVariance;
@@ -61,19 +66,19 @@ public final class StaticGaussianNetwork {
     private final DMatrixRMaj residual;
     private final DMatrixRMaj inputResidual;
     private final DMatrixRMaj gradW;
-    private double varianceLoss = Double.NaN;
-    private double meanLoss = Double.NaN;
 
     /**
      * A network over {@code weights} (N units) with input weights {@code u} (N x d), bias {@code b}
-     * (N x 1) and readout {@code v} (O x N); all are copied.
+     * (N x 1) and readout {@code v} (O x N). All are copied ({@code weights} through
+     * {@link RecurrentWeights#copy()}): the network owns its parameters, so later changes to the
+     * arguments do not reach it, and training does not change them.
      *
      * @param noiseVariance      private noise variance s2 (Payeur et al.: 1e-2)
      * @param inputNoiseVariance input noise variance s2_in (0 for noiseless inputs)
      */
     public StaticGaussianNetwork(StaticTask task, RecurrentWeights weights, DMatrixRMaj u, DMatrixRMaj b,
             DMatrixRMaj v, double noiseVariance, double inputNoiseVariance) {
-        int n = weights.size();
+        int n = weights.units();
         int d = task.inputSize();
         int o = task.outputSize();
         int k = task.conditions();
@@ -88,6 +93,10 @@ public final class StaticGaussianNetwork {
         this.weights = weights.copy();
         this.inputWeights = new Parameter("U", u.copy());
         this.bias = new Parameter("b", b.copy());
+        List<Parameter> all = new ArrayList<>(this.weights.parameters());
+        all.add(inputWeights);
+        all.add(bias);
+        this.parameters = Collections.unmodifiableList(all);
         this.readout = v.copy();
         this.noiseVariance = noiseVariance;
         this.inputNoiseVariance = inputNoiseVariance;
@@ -116,7 +125,7 @@ public final class StaticGaussianNetwork {
      */
     public static StaticGaussianNetwork initialise(StaticTask task, RecurrentWeights weights, double noiseVariance,
             double inputNoiseVariance, SplittableRandom rng) {
-        int n = weights.size();
+        int n = weights.units();
         DMatrixRMaj u = new DMatrixRMaj(n, task.inputSize());
         for (int i = 0; i < u.data.length; i++) {
             u.data[i] = 2 * rng.nextDouble() - 1;
@@ -130,6 +139,7 @@ public final class StaticGaussianNetwork {
     }
 
     /** An independent deep copy (parameters, masks and readout; fresh work buffers). */
+    @Override
     public StaticGaussianNetwork copy() {
         StaticGaussianNetwork c = new StaticGaussianNetwork(task, weights, inputWeights.value(), bias.value(), readout,
                 noiseVariance, inputNoiseVariance);
@@ -139,13 +149,13 @@ public final class StaticGaussianNetwork {
     }
 
     /**
-     * Computes the exact expected loss and writes every gradient: dL/dW through
+     * Computes the exact expected loss and overwrites every gradient: dL/dW through
      * {@link RecurrentWeights#backpropagate}, dL/dU and dL/db into {@link #inputWeights()} and
-     * {@link #bias()}. Returns the loss; its parts are {@link #varianceLoss()} and {@link #meanLoss()}.
-     * Allocates nothing. Fails if {@code I - W} is singular.
+     * {@link #bias()}. Returns the loss with its two parts (the only allocation). Fails if
+     * {@code I - W} is singular.
      */
-    public double backward() {
-        forward();
+    public StaticLoss backward() {
+        StaticLoss loss = forward();
         int k = task.conditions();
         // V Sigma = P S0 A^T with P S0 = s2 P + s2_in (P U) U^T
         ps0.setTo(p);
@@ -178,23 +188,12 @@ public final class StaticGaussianNetwork {
             }
             gb.data[i] = s / k;
         }
-        return varianceLoss + meanLoss;
+        return loss;
     }
 
     /** The exact expected loss and its parts, without gradients. */
     public StaticLoss loss() {
-        forward();
-        return new StaticLoss(varianceLoss + meanLoss, varianceLoss, meanLoss);
-    }
-
-    /** {@code 1/2 tr(V Sigma V^T)} at the last evaluation: the loss due to noise. */
-    public double varianceLoss() {
-        return varianceLoss;
-    }
-
-    /** {@code 1/(2K) sum_k |V mu_k - t_k|^2} at the last evaluation: the loss of the mean outputs. */
-    public double meanLoss() {
-        return meanLoss;
+        return forward();
     }
 
     /**
@@ -203,7 +202,7 @@ public final class StaticGaussianNetwork {
      */
     public StaticActivity activity() {
         forward();
-        int n = size();
+        int n = units();
         DMatrixRMaj s0 = CommonOps_DDRM.identity(n);
         CommonOps_DDRM.scale(noiseVariance, s0);
         if (inputNoiseVariance > 0) {
@@ -237,9 +236,9 @@ public final class StaticGaussianNetwork {
         return CommonOps_DDRM.kron(pp, mm, null);
     }
 
-    /** Number of units N. */
-    public int size() {
-        return weights.size();
+    @Override
+    public int units() {
+        return weights.units();
     }
 
     public StaticTask task() {
@@ -247,26 +246,27 @@ public final class StaticGaussianNetwork {
     }
 
     /** The recurrent weights (trained in place; call {@link RecurrentWeights#refresh()} after a step). */
+    @Override
     public RecurrentWeights recurrent() {
         return weights;
     }
 
     /** Input weights U (N x d). */
+    @Override
     public Parameter inputWeights() {
         return inputWeights;
     }
 
     /** Bias b (N x 1). */
+    @Override
     public Parameter bias() {
         return bias;
     }
 
-    /** Every trainable parameter: the recurrent structure's, then U and b. */
+    /** Every trainable parameter: the recurrent structure's, then U and b. The same list on every call. */
+    @Override
     public List<Parameter> parameters() {
-        List<Parameter> all = new java.util.ArrayList<>(weights.parameters());
-        all.add(inputWeights);
-        all.add(bias);
-        return all;
+        return parameters;
     }
 
     /** The readout V (O x N): read it, or change it with {@link #setReadout}. */
@@ -290,11 +290,11 @@ public final class StaticGaussianNetwork {
 
     /**
      * LU factors of I - W and its transpose, Mu = A B, P = V A (as P^T = (I - W)^-T V^T),
-     * E = V Mu - T, P U, and the two loss parts. Solving instead of inverting keeps a step at two
-     * LU factorisations plus O(N^2) work.
+     * E = V Mu - T and P U into the work buffers; returns the loss and its two parts. Solving
+     * instead of inverting keeps a step at two LU factorisations plus O(N^2) work.
      */
-    private void forward() {
-        int n = size();
+    private StaticLoss forward() {
+        int n = units();
         CommonOps_DDRM.setIdentity(iMinusW);
         CommonOps_DDRM.subtractEquals(iMinusW, weights.effective());
         CommonOps_DDRM.transpose(iMinusW, iMinusWt);
@@ -320,8 +320,9 @@ public final class StaticGaussianNetwork {
             CommonOps_DDRM.mult(p, inputWeights.value(), pu);
             noise += inputNoiseVariance * squaredNorm(pu);
         }
-        varianceLoss = 0.5 * noise;
-        meanLoss = 0.5 * squaredNorm(errors) / task.conditions();
+        double varianceLoss = 0.5 * noise;
+        double meanLoss = 0.5 * squaredNorm(errors) / task.conditions();
+        return new StaticLoss(varianceLoss + meanLoss, varianceLoss, meanLoss);
     }
 
     private static double squaredNorm(DMatrixRMaj m) {

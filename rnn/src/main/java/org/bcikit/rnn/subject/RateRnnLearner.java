@@ -91,17 +91,17 @@ public final class RateRnnLearner implements Encoder {
                     + aim.inputs());
         }
         for (int u : readout) {
-            if (u < 0 || u >= net.size()) {
-                throw new IllegalArgumentException("RNN learner: readout unit " + u + " outside 0.." + (net.size() - 1));
+            if (u < 0 || u >= net.units()) {
+                throw new IllegalArgumentException("RNN learner: readout unit " + u + " outside 0.." + (net.units() - 1));
             }
         }
         this.net = net;
         this.readout = readout.clone();
         this.aim = aim;
         this.in = new double[aim.inputs()];
-        this.h = new double[net.size()];
+        this.h = new double[net.units()];
         this.intended = new double[2 * net.maxSteps()];
-        this.gradH = new double[net.size() * net.maxSteps()];
+        this.gradH = new double[net.units() * net.maxSteps()];
         this.err = new double[2 * net.maxSteps()];
         this.m2 = new DMatrixRMaj(2, readout.length);
         net.zeroGradients();
@@ -235,7 +235,7 @@ public final class RateRnnLearner implements Encoder {
     /** The trial's loss; fills dL/dh for the network's backward pass. */
     private double trialLossAndGradient() {
         int steps = net.steps();
-        int n = net.size();
+        int n = net.units();
         int q = readout.length;
         double[] a = m1.data;
         double[] b = m2.data;

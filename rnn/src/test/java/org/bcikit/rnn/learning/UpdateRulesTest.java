@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Invariants and closed forms of the non-additive update rules, over seeded random gradients. */
 class UpdateRulesTest {
 
-    private static Parameter signed(int rows, int cols, SplittableRandom rng) {
-        return new Parameter("w", LogNormalInitialisation.published(1.0).sample(rows, cols, rng));
+    private static Parameter signed(String name, int rows, int cols, SplittableRandom rng) {
+        return new Parameter(name, LogNormalInitialisation.published(1.0).sample(rows, cols, rng));
     }
 
     /** Heavy-tailed random gradients: Gaussian times a log-uniform scale over 6 decades. */
@@ -31,7 +31,7 @@ class UpdateRulesTest {
 
     private static long flipsUnder(Optimizer rule, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        List<Parameter> ps = List.of(signed(12, 9, rng), signed(5, 1, rng));
+        List<Parameter> ps = List.of(signed("w", 12, 9, rng), signed("v", 5, 1, rng));
         SignFlipCounter flips = new SignFlipCounter(ps);
         for (int step = 0; step < 200; step++) {
             for (Parameter p : ps) {
@@ -109,7 +109,7 @@ class UpdateRulesTest {
     void mirrorDescentWithPTwoIsAGradientStep() {
         SplittableRandom rng = new SplittableRandom(7);
         for (int trial = 0; trial < 20; trial++) {
-            Parameter p = signed(6, 4, rng);
+            Parameter p = signed("w", 6, 4, rng);
             randomGradient(p, rng);
             double[] expected = new double[24];
             for (int k = 0; k < 24; k++) {
@@ -124,7 +124,7 @@ class UpdateRulesTest {
     void mirrorDescentWithNegativeEntropyIsAnExponentiatedGradientStep() {
         SplittableRandom rng = new SplittableRandom(8);
         for (int trial = 0; trial < 20; trial++) {
-            Parameter a = signed(6, 4, rng);
+            Parameter a = signed("w", 6, 4, rng);
             randomGradient(a, rng);
             Parameter b = new Parameter("w", a.value().copy());
             b.gradient().setTo(a.gradient());
@@ -141,7 +141,7 @@ class UpdateRulesTest {
         SplittableRandom rng = new SplittableRandom(9);
         for (double pExp : new double[] {1.5, 3.0}) {
             MirrorDescent.Potential phi = MirrorDescent.pNorm(pExp);
-            Parameter p = signed(5, 5, rng);
+            Parameter p = signed("w", 5, 5, rng);
             randomGradient(p, rng);
             DMatrixRMaj before = new DMatrixRMaj(5, 5);
             phi.dual(p.value(), before);
@@ -164,7 +164,7 @@ class UpdateRulesTest {
                 () -> new MirrorDescent(MirrorDescent.negativeEntropy(), 0.1));
         SplittableRandom rng = new SplittableRandom(10);
         for (Supplier<Optimizer> rule : rules) {
-            Parameter p = signed(4, 4, rng);
+            Parameter p = signed("w", 4, 4, rng);
             DMatrixRMaj mask = new DMatrixRMaj(4, 4);
             for (int k = 0; k < 16; k += 2) {
                 mask.data[k] = 1;

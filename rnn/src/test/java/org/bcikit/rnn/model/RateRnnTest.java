@@ -80,7 +80,7 @@ class RateRnnTest {
         net.zeroGradients();
         probe.loss(net, gradH);
         net.backward(gradH);
-        net.weights().backpropagate(net.effectiveGradient());
+        net.writeGradients();
         double eps = 1e-6;
         double worst = 0;
         for (Parameter p : net.parameters()) {
@@ -91,20 +91,20 @@ class RateRnnTest {
             }
             assertTrue(scale > 0, p.name() + " has a zero gradient");
             double[] w = p.value().data;
-            boolean structural = net.weights().parameters().contains(p);
+            boolean structural = net.recurrent().parameters().contains(p);
             for (int k = 0; k < w.length; k++) {
                 double saved = w[k];
-                if (structural && !(net.weights() instanceof DenseWeights) && saved < 2 * eps) {
+                if (structural && !(net.recurrent() instanceof DenseWeights) && saved < 2 * eps) {
                     continue; // on the boundary of the non-negative set the projection makes differences one-sided
                 }
                 w[k] = saved + eps;
-                net.weights().refresh();
+                net.recurrent().refresh();
                 double up = probe.loss(net, null);
                 w[k] = saved - eps;
-                net.weights().refresh();
+                net.recurrent().refresh();
                 double down = probe.loss(net, null);
                 w[k] = saved;
-                net.weights().refresh();
+                net.recurrent().refresh();
                 double numeric = (up - down) / (2 * eps);
                 worst = Math.max(worst, Math.abs(numeric - analytic[k]) / scale);
             }
@@ -180,13 +180,13 @@ class RateRnnTest {
     @Test
     void nanLossStopsTrainingAndLeavesWeightsUnchanged() {
         RateRnn net = RateRnn.gaussian(N, M, 0.9, Activation.TANH, 0.2, 0.0, T, new SplittableRandom(4));
-        DMatrixRMaj before = net.weights().effective().copy();
+        DMatrixRMaj before = net.recurrent().effective().copy();
         net.zeroGradients();
         TrainingStopped e = assertThrows(TrainingStopped.class,
                 () -> net.update(new GradientDescent(0.1), net.parameters(), 3, Double.NaN));
         assertEquals(TrainingStopped.Reason.NON_FINITE_LOSS, e.reason());
         assertTrue(e.getMessage().startsWith("training stopped at step 3: loss is not finite"), e.getMessage());
         assertEquals(0.0, org.ejml.dense.row.CommonOps_DDRM.elementMaxAbs(
-                org.ejml.dense.row.CommonOps_DDRM.subtract(before, net.weights().effective(), null)), 0.0);
+                org.ejml.dense.row.CommonOps_DDRM.subtract(before, net.recurrent().effective(), null)), 0.0);
     }
 }

@@ -17,7 +17,7 @@ class StaticGaussianNetworkTest {
 
     /** Random inputs (not one-hot), nonzero bias and input noise, so every term of every gradient is exercised. */
     private static StaticGaussianNetwork network(RecurrentWeights w, SplittableRandom rng) {
-        int n = w.size();
+        int n = w.units();
         int d = 3;
         int k = 4;
         DMatrixRMaj x = random(d, k, 1.0, rng);
@@ -143,7 +143,7 @@ class StaticGaussianNetworkTest {
     void tangentKernelIsTheGramMatrixOfTheOutputJacobian() {
         SplittableRandom rng = new SplittableRandom(4);
         StaticGaussianNetwork net = network(new DenseWeights(Initialisation.gaussianWithGain(5, 0.5, rng)), rng);
-        int n = net.size();
+        int n = net.units();
         int k = net.task().conditions();
         // J by central differences of the mean outputs V mu_k, rows o * K + k
         DMatrixRMaj j = new DMatrixRMaj(2 * k, n * n);
