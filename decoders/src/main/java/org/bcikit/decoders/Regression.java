@@ -4,6 +4,8 @@ import org.bcikit.data.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /** Multi-output least squares with an explicit rank check, for calibration and adaptation. */
 public final class Regression {
@@ -26,19 +28,21 @@ public final class Regression {
         return sv.length == x.numCols && min > RANK_TOLERANCE * max;
     }
 
-    /** B minimising ||Y - X B||, with a rank check on X. */
+    /**
+     * B minimising ||Y - X B||, with a rank check on X. Solved by column-pivoted QR of X (EJML),
+     * not the normal equations, which square the condition number of X: regressors [x, 1] with
+     * velocities far from zero are ill-conditioned enough for that to cost digits.
+     */
     public static DMatrixRMaj leastSquares(DMatrixRMaj x, DMatrixRMaj y, String field, String why) {
         if (!fullColumnRank(x)) {
             throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
         }
-        DMatrixRMaj xtx = new DMatrixRMaj(x.numCols, x.numCols);
-        CommonOps_DDRM.multTransA(x, x, xtx);
-        DMatrixRMaj xty = new DMatrixRMaj(x.numCols, y.numCols);
-        CommonOps_DDRM.multTransA(x, y, xty);
-        DMatrixRMaj b = new DMatrixRMaj(x.numCols, y.numCols);
-        if (!CommonOps_DDRM.solveSPD(xtx, xty, b)) {
+        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        if (!qr.setA(x.copy())) {
             throw new InvalidInputException(field + ": rank-deficient calibration data: " + why);
         }
+        DMatrixRMaj b = new DMatrixRMaj(x.numCols, y.numCols);
+        qr.solve(y.copy(), b);
         return b;
     }
 

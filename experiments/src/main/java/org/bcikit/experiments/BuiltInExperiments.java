@@ -10,6 +10,7 @@ import org.bcikit.experiments.dale.DaleSpectrumExperiment;
 import org.bcikit.experiments.dale.EgVsGdExperiment;
 import org.bcikit.experiments.demo.DemoExperiment;
 import org.bcikit.experiments.internalmodel.InternalModelExperiment;
+import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
@@ -34,6 +35,7 @@ public final class BuiltInExperiments {
             "eg-vs-gd",
             "dale-bci",
             "golub2018",
+            "fit-session",
             "ime2015");
 
     private BuiltInExperiments() {
@@ -53,6 +55,7 @@ public final class BuiltInExperiments {
                 .with(new EgVsGdExperiment())
                 .with(new DaleBciExperiment())
                 .with(new RigSessionExperiment())
+                .with(new FitSessionExperiment())
                 .with(new InternalModelExperiment());
     }
 }

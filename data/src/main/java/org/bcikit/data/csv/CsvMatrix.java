@@ -48,14 +48,11 @@ public final class CsvMatrix {
         List<String> header = List.of();
         List<double[]> rows = new ArrayList<>();
         int cols = -1;
-        int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                List<String> fields = CsvLines.split(line);
+            CsvLines.Reader records = new CsvLines.Reader(in, 0);
+            for (CsvLines.Row record = records.next(); record != null; record = records.next()) {
+                int lineNo = record.line();
+                List<String> fields = record.fields();
                 if (fields == null) {
                     throw InvalidInputException.at(file, "line " + lineNo, "expected a closing double quote");
                 }

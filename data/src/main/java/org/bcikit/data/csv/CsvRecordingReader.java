@@ -77,36 +77,31 @@ public final class CsvRecordingReader implements RecordingReader {
     }
 
     private static Recording readText(Path file, ReadOptions options) throws IOException {
-        double fileBinWidth = Double.NaN;
-        int lineNo = 0;
+        double[] fileBinWidth = {Double.NaN};
+        int lines;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.startsWith("#")) {
-                    fileBinWidth = binWidthComment(line, fileBinWidth, file, lineNo);
-                    continue;
-                }
-                List<String> header = CsvLines.split(line);
+            CsvLines.Reader records = new CsvLines.Reader(in, 0);
+            CsvLines.Row row = records.next((line, lineNo) ->
+                    fileBinWidth[0] = binWidthComment(line, fileBinWidth[0], file, lineNo));
+            if (row != null) {
+                List<String> header = row.fields();
                 if (header == null) {
-                    throw InvalidInputException.at(file, "line " + lineNo, "expected a closing double quote");
+                    throw InvalidInputException.at(file, "line " + row.line(), "expected a closing double quote");
                 }
-                CsvColumns cols = CsvColumns.of(renamed(header, options.fields(), file, lineNo), file, lineNo);
+                CsvColumns cols = CsvColumns.of(renamed(header, options.fields(), file, row.line()), file, row.line());
                 Recording.Builder b = Recording.builder().source(file.toString()).unitIds(cols.unitIds());
-                options.applyBinWidth(b, fileBinWidth, file);
-                new CsvTrialAssembler(file, cols).readRows(in, lineNo, b);
+                options.applyBinWidth(b, fileBinWidth[0], file);
+                new CsvTrialAssembler(file, cols).readRows(records, b);
                 try {
                     return b.build();
                 } catch (InvalidInputException e) {
                     throw e.inFile(file);
                 }
             }
+            lines = records.lines();
         }
         throw InvalidInputException.at(file, "header", "expected a header row starting 'trial,bin,' followed by "
-                + "unit columns, found " + (lineNo == 0 ? "an empty file" : "only comments"));
+                + "unit columns, found " + (lines == 0 ? "an empty file" : "only comments"));
     }
 
     /** The standard column names each {@code --fields} field stands for. */

@@ -1,6 +1,5 @@
 package org.bcikit.data.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,14 +34,11 @@ final class CsvTrialAssembler {
         this.cols = cols;
     }
 
-    /** Reads every remaining line of {@code in} (the header was line {@code lineNo}) into {@code b}. */
-    void readRows(BufferedReader in, int lineNo, Recording.Builder b) throws IOException {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> row = CsvLines.split(line);
+    /** Reads every remaining record of {@code in} (the header was read already) into {@code b}. */
+    void readRows(CsvLines.Reader in, Recording.Builder b) throws IOException {
+        for (CsvLines.Row record = in.next(); record != null; record = in.next()) {
+            int lineNo = record.line();
+            List<String> row = record.fields();
             if (row == null) {
                 throw InvalidInputException.at(file, "line " + lineNo, "expected a closing double quote");
             }

@@ -102,7 +102,6 @@ class RigSessionTest {
                 }
             }
         }
-        System.out.printf("max |vraw - (M2 u + m0)| = %.3g (relative %.3g)%n", maxAbs, maxRel);
         assertTrue(maxRel <= 1e-7, "relative error " + maxRel);
     }
 

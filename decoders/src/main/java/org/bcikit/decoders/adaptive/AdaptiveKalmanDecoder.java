@@ -1,6 +1,7 @@
 package org.bcikit.decoders.adaptive;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.decoders.kalman.KalmanModel;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.task.AdaptiveDecoder;
@@ -93,7 +94,9 @@ public final class AdaptiveKalmanDecoder implements AdaptiveDecoder {
             decoder = updated;
             updates++;
             return true;
-        } catch (InvalidInputException e) {
+        } catch (NumericalFailureException e) {
+            // the refitted model has no steady state: keep the old decoder (counted); anything else
+            // (a shape or input error) is a bug or bad input and must not be hidden here
             skipped++;
             return false;
         }

@@ -1,7 +1,7 @@
 package org.bcikit.decoders.kalman;
 
-import org.bcikit.data.InvalidInputException;
 import org.bcikit.decoders.MatrixChecks;
+import org.bcikit.decoders.NumericalFailureException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -16,7 +16,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * Golub et al. 2018). The decoder then runs as {@code x_t = (I - K C) A x_{t-1} + K (y_t - d)}.
  *
  * <p>Failure to converge (unstable unobservable dynamics, a covariance that is not positive
- * definite, non-finite values) is reported as an {@link InvalidInputException}, never hidden.
+ * definite, non-finite values) is reported as a {@link NumericalFailureException}, never hidden;
+ * whoever knows where the model came from decides whether that is bad input (a stored model from
+ * a file) or a failed computation (a model learned during a run).
  */
 public final class SteadyStateKalman {
 
@@ -41,7 +43,7 @@ public final class SteadyStateKalman {
      * Iterates the Riccati recursion until the gain and the covariance change by at most {@code tolerance} relative to
      * their largest entry.
      *
-     * @throws InvalidInputException if it does not converge within {@code maxIterations}, if the
+     * @throws NumericalFailureException if it does not converge within {@code maxIterations}, if the
      *     innovation covariance {@code C P- C^T + R} is not positive definite, or if values blow up
      */
     public static Result solve(KalmanModel model, double tolerance, int maxIterations) {
@@ -71,7 +73,7 @@ public final class SteadyStateKalman {
             CommonOps_DDRM.multTransB(cp, c, s);
             CommonOps_DDRM.addEquals(s, r);
             if (!chol.setA(s)) {
-                throw new InvalidInputException("Kalman gain: innovation covariance C P C^T + R is not "
+                throw new NumericalFailureException("Kalman gain: innovation covariance C P C^T + R is not "
                         + "positive definite at Riccati iteration " + it + " (check R)");
             }
             // K^T = S^-1 C P-, since S and P- are symmetric
@@ -87,7 +89,7 @@ public final class SteadyStateKalman {
             p.set(1, 0, off);
             double scale = MatrixChecks.maxAbs(k);
             if (!Double.isFinite(scale) || !Double.isFinite(MatrixChecks.maxAbs(p))) {
-                throw new InvalidInputException("Kalman gain: Riccati iteration diverged (non-finite values at "
+                throw new NumericalFailureException("Kalman gain: Riccati iteration diverged (non-finite values at "
                         + "iteration " + it + "); the dynamics A, Q with observations C, R have no steady state");
             }
             if (it > 1) {
@@ -101,7 +103,7 @@ public final class SteadyStateKalman {
             kPrev.setTo(k);
             pPrev.setTo(p);
         }
-        throw new InvalidInputException("Kalman gain: Riccati iteration did not converge in " + maxIterations
+        throw new NumericalFailureException("Kalman gain: Riccati iteration did not converge in " + maxIterations
                 + " iterations (last relative change of K " + change + ", tolerance " + tolerance
                 + "); the dynamics A, Q with observations C, R have no steady state");
     }

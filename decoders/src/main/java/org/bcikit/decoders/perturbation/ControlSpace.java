@@ -1,12 +1,8 @@
 package org.bcikit.decoders.perturbation;
 
-import java.util.Arrays;
-
+import org.bcikit.manifold.geometry.PrincipalAngles;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * The control space of a decoder: the row space of {@code M2} in unit space, i.e. the activity
@@ -18,28 +14,17 @@ final class ControlSpace {
     private ControlSpace() {
     }
 
-    /** Principal angles in degrees, ascending, between the row spaces of two 2 x q gains. */
+    /**
+     * Principal angles in degrees, ascending, between the row spaces of two 2 x q gains, by
+     * {@link PrincipalAngles#between} (small angles from their sines: acos of a cosine near 1
+     * cannot resolve angles much below 1e-8 rad).
+     */
     static double[] principalAnglesDegrees(DMatrixRMaj m2a, DMatrixRMaj m2b) {
-        DMatrixRMaj qa = orthonormalRows(m2a);
-        DMatrixRMaj qb = orthonormalRows(m2b);
-        DMatrixRMaj m = new DMatrixRMaj(qa.numCols, qb.numCols);
-        CommonOps_DDRM.multTransA(qa, qb, m);
-        double[] cos = SingularOps_DDRM.singularValues(m);
-        double[] deg = new double[cos.length];
-        for (int i = 0; i < cos.length; i++) {
-            deg[i] = Math.toDegrees(Math.acos(Math.min(1, cos[i])));
+        double[] rad = PrincipalAngles.between(CommonOps_DDRM.transpose(m2a, null), CommonOps_DDRM.transpose(m2b, null));
+        double[] deg = new double[rad.length];
+        for (int i = 0; i < rad.length; i++) {
+            deg[i] = Math.toDegrees(rad[i]);
         }
-        Arrays.sort(deg);
         return deg;
-    }
-
-    /** An orthonormal basis (q x 2, columns) of the row space of {@code m2}. */
-    private static DMatrixRMaj orthonormalRows(DMatrixRMaj m2) {
-        DMatrixRMaj t = CommonOps_DDRM.transpose(m2, null);
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(t.numRows, t.numCols);
-        if (!qr.decompose(t)) {
-            throw new org.bcikit.data.InvalidInputException("control space: QR decomposition of M2 failed");
-        }
-        return qr.getQ(null, true);
     }
 }

@@ -5,6 +5,7 @@ import org.bcikit.data.mat.RigMapping;
 import org.bcikit.data.mat.RigSession;
 import org.bcikit.decoders.AffineDecoder;
 import org.bcikit.decoders.MatrixChecks;
+import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.decoders.kalman.FactorReadout;
 import org.bcikit.decoders.kalman.KalmanModel;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
@@ -104,7 +105,12 @@ public final class RigDecoders {
             FactorReadout readout = FactorReadout.fromLoadings(m.muU(), sigmaU, m.loadings(), m.privateVariances(),
                     sigmaZ, m.eta());
             KalmanModel model = new KalmanModel(m.A(), m.Q(), m.C(), m.d(), m.R());
-            return KalmanVelocityDecoder.build(readout, model);
+            try {
+                return KalmanVelocityDecoder.build(readout, model);
+            } catch (NumericalFailureException e) {
+                // the file's own Kalman model has no steady state: the file is at fault, not a computation
+                throw new InvalidInputException(e.getMessage(), e);
+            }
         } catch (InvalidInputException e) {
             throw new InvalidInputException(path + ": " + e.getMessage(), e);
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
-import org.bcikit.data.InvalidInputException;
+import org.bcikit.decoders.NumericalFailureException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class SteadyStateKalmanTest {
     void unstableUnobservedDynamicsDoNotConverge() {
         KalmanModel m = new KalmanModel(CommonOps_DDRM.diag(2, 2), CommonOps_DDRM.identity(2), new DMatrixRMaj(3, 2),
                 new DMatrixRMaj(3, 1), CommonOps_DDRM.identity(3));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SteadyStateKalman.solve(m));
+        NumericalFailureException e = assertThrows(NumericalFailureException.class, () -> SteadyStateKalman.solve(m));
         assertTrue(e.getMessage().contains("Riccati"), e.getMessage());
     }
 
@@ -81,7 +81,7 @@ class SteadyStateKalmanTest {
     void iterationCapIsReportedAsNonConvergence() {
         KalmanModel m = new KalmanModel(CommonOps_DDRM.identity(2), CommonOps_DDRM.identity(2),
                 CommonOps_DDRM.identity(2), new DMatrixRMaj(2, 1), CommonOps_DDRM.identity(2));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        NumericalFailureException e = assertThrows(NumericalFailureException.class,
                 () -> SteadyStateKalman.solve(m, 1e-13, 3));
         assertTrue(e.getMessage().contains("did not converge in 3 iterations"), e.getMessage());
     }
@@ -90,6 +90,6 @@ class SteadyStateKalmanTest {
     void observationNoiseMustBePositiveDefinite() {
         KalmanModel m = new KalmanModel(CommonOps_DDRM.identity(2), new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2),
                 new DMatrixRMaj(2, 1), CommonOps_DDRM.diag(1, -1));
-        assertThrows(InvalidInputException.class, () -> SteadyStateKalman.solve(m));
+        assertThrows(NumericalFailureException.class, () -> SteadyStateKalman.solve(m));
     }
 }

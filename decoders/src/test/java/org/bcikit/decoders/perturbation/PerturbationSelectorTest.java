@@ -118,7 +118,6 @@ class PerturbationSelectorTest {
                 .filter(c -> c.prediction().passes(0, 150, 0.5, 2)).count();
         assertEquals(wmpPass, s.wmpPassed());
         assertEquals(ompPass, s.ompPassed());
-        System.out.println("screen: " + wmpPass + " of 23 WMPs, " + ompPass + " of 60 OMPs pass");
         assertTrue(wmpPass > 0 && wmpPass < 23, "the screen must separate candidates: " + wmpPass);
         assertTrue(ompPass > 0 && ompPass < 60, "the screen must separate candidates: " + ompPass);
         for (PerturbationSelector.Choice c : List.of(s.wmp(), s.omp())) {

@@ -37,8 +37,6 @@ class RigDecodersTest {
     void everyReproductionErrorIsWithinOneMillionthOfTheStoredMagnitude() {
         RigReproduction r = RigReproduction.of(session, decoders);
         for (RigReproduction.Check c : r.checks()) {
-            System.out.printf("%-32s max |error| %.3g of %.4g, relative %.3g%n", c.describe(), c.maxAbsError(),
-                    c.storedMax(), c.relativeError());
             assertTrue(c.relativeError() <= 1e-6, c.describe() + ": relative error " + c.relativeError());
             assertTrue(c.storedMax() > 0, c.describe());
         }
@@ -78,7 +76,6 @@ class RigDecodersTest {
             // the file stores progress per bin (distance); ours is per second
             assertEquals(stored / n / session.dt(), x.mean(), 1e-9 * Math.abs(x.mean()), x.mapping() + " " + x.epoch());
             assertEquals(8 * 69, x.bins());
-            System.out.printf("progress %s %s: %.2f%n", x.mapping(), x.epoch(), x.mean());
         }
         // Golub et al. 2018: the subject learns, so progress under the perturbed mapping rises
         assertTrue(p.get(3).mean() > p.get(1).mean() + 10, p.get(1).mean() + " -> " + p.get(3).mean());

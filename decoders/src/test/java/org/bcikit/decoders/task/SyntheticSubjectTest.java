@@ -17,8 +17,8 @@ import org.bcikit.decoders.kalman.FactorFitter;
 import org.bcikit.decoders.kalman.KalmanCalibration;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoderTest;
-import org.bcikit.decoders.perturbation.OutsideManifoldPerturbation;
 import org.bcikit.decoders.perturbation.OpenLoopLoss;
+import org.bcikit.decoders.perturbation.OutsideManifoldPerturbation;
 import org.bcikit.decoders.perturbation.PerturbationSelector;
 import org.bcikit.decoders.perturbation.WithinManifoldPerturbation;
 import org.ejml.data.DMatrixRMaj;
@@ -91,13 +91,11 @@ class SyntheticSubjectTest {
     @Test
     void calibratedKalmanDecodesHeldOutIntendedVelocity() {
         double[] r = correlation(intuitive.fresh(), testCounts, testVelocity);
-        System.out.printf("held-out correlation %.3f %.3f%n", r[0], r[1]);
         assertTrue(r[0] > 0.9 && r[1] > 0.9, "held-out correlation " + r[0] + ", " + r[1]);
     }
 
     @Test
     void intuitiveControlSucceedsAndSelectedPerturbationsImpairUntilSmoothBatchRecovers() {
-        System.out.printf("intuitive success %.3f, time %.3f s%n", baseline.successRate(), baseline.meanAcquisitionTime());
         assertTrue(baseline.successRate() >= 0.9, "intuitive success " + baseline.successRate());
         for (PerturbationSelector.Choice c : List.of(selection.wmp(), selection.omp())) {
             SplittableRandom rng = new SplittableRandom(7);
@@ -107,10 +105,6 @@ class SyntheticSubjectTest {
             AdaptiveKalmanDecoder adaptive = new AdaptiveKalmanDecoder(c.decoder(), new SmoothBatch(20), 300);
             task.runBlock(subject, adaptive, new CursorTask.Block("adapt", 160, true, 0), rng);
             BlockResult frozen = task.runBlock(subject, adaptive, CursorTask.Block.of("frozen", 48), rng);
-            System.out.printf("%s: predicted loss %.3f, principal angles %s; success %.3f -> %.3f after SmoothBatch%n",
-                    c.perturbation().kind(), c.prediction().predictedLoss(),
-                    java.util.Arrays.toString(c.prediction().principalAngles()), early.successRate(),
-                    frozen.successRate());
             assertTrue(early.successRate() <= baseline.successRate() - 0.3,
                     c.perturbation().describe() + ": success " + early.successRate());
             assertTrue(frozen.successRate() >= 0.9, c.perturbation().kind() + " after SmoothBatch " + frozen.successRate());

@@ -30,11 +30,16 @@ public final class RunSeeds {
     }
 
     private static long fnv(String s) {
+        return mix(fnv1a(s));
+    }
+
+    /** 64-bit FNV-1a of the UTF-8 bytes (offset basis and prime as Fowler, Noll and Vo publish them). */
+    static long fnv1a(String s) {
         long h = 0xCBF29CE484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xFF;
             h *= 0x100000001B3L;
         }
-        return mix(h);
+        return h;
     }
 }

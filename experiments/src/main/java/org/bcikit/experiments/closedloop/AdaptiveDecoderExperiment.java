@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.decoders.Decoder;
+import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.decoders.adaptive.AdaptiveKalmanDecoder;
 import org.bcikit.decoders.adaptive.SmoothBatch;
 import org.bcikit.decoders.kalman.KalmanModel;
@@ -237,7 +238,8 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
         try {
             KalmanModel next = rule.update(d.model(), x, y, seconds);
             return next == null ? d : d.withModel(next);
-        } catch (InvalidInputException e) {
+        } catch (NumericalFailureException e) {
+            // the refitted model has no steady state: the decoder stays as it was, as in closed loop
             return d;
         }
     }

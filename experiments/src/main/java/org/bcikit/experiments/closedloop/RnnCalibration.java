@@ -12,6 +12,7 @@ import org.bcikit.decoders.kalman.KalmanCalibration;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.task.CursorTask;
 import org.bcikit.manifold.fa.FactorAnalysis;
+import org.bcikit.manifold.moments.Covariance;
 import org.bcikit.rnn.model.RateRnn;
 import org.bcikit.rnn.subject.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
@@ -86,26 +87,28 @@ record RnnCalibration(int[] units, KalmanVelocityDecoder decoder) {
         return out;
     }
 
-    /** Each column's variance over all trials' bins. */
+    /**
+     * Each column's variance over all trials' bins (normalised by the bin count), by the two-pass
+     * covariance of {@link Covariance#moments}: the E[x^2] - E[x]^2 form lost every digit for
+     * units with a large mean (1e8 + {0, 1, 2} gave 0 instead of 2/3), and these variances decide
+     * which units count as active against a threshold.
+     */
     static double[] variances(List<DMatrixRMaj> trials) {
         int n = trials.get(0).numCols;
-        double[] sum = new double[n];
-        double[] sq = new double[n];
-        long bins = 0;
+        int bins = 0;
         for (DMatrixRMaj c : trials) {
-            for (int t = 0; t < c.numRows; t++) {
-                for (int j = 0; j < n; j++) {
-                    double v = c.unsafe_get(t, j);
-                    sum[j] += v;
-                    sq[j] += v * v;
-                }
-            }
             bins += c.numRows;
         }
+        DMatrixRMaj all = new DMatrixRMaj(bins, n);
+        int row = 0;
+        for (DMatrixRMaj c : trials) {
+            System.arraycopy(c.data, 0, all.data, row * n, c.numRows * n);
+            row += c.numRows;
+        }
+        DMatrixRMaj cov = Covariance.moments(all).covariance();
         double[] var = new double[n];
         for (int j = 0; j < n; j++) {
-            double mean = sum[j] / bins;
-            var[j] = sq[j] / bins - mean * mean;
+            var[j] = cov.unsafe_get(j, j);
         }
         return var;
     }

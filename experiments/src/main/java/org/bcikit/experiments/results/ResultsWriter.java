@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bcikit.data.csv.CsvLines;
 import org.bcikit.data.io.AtomicFiles;
 import org.bcikit.data.io.JsonFiles;
 
@@ -67,17 +68,12 @@ public final class ResultsWriter {
         return sb.toString();
     }
 
+    /** An empty cell for an undefined value; -0 as 0 (a mean of zeros, not a signed result). */
     private static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return "";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return Double.isFinite(v) ? CsvLines.format(v == 0 ? 0 : v) : "";
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvLines.quote(s);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bcikit.data.io.AtomicFiles;
 import org.bcikit.data.io.JsonFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,15 @@ public final class RunStore {
         JsonFiles.write(file(c), o);
     }
 
+    /**
+     * Records why run {@code c} failed, in {@code <run file>.failed} beside the run files (a
+     * resumed sweep runs it again; {@link #clear} deletes it).
+     */
+    public void writeFailure(RunContext c, String reason) throws IOException {
+        Path f = file(c);
+        AtomicFiles.writeString(f.resolveSibling(f.getFileName() + ".failed"), reason + "\n");
+    }
+
     /** The finished run {@code c}, if its file is there, complete and really of {@code c}. */
     public Optional<RunRecord> read(RunContext c) {
         Path f = file(c);
@@ -78,7 +88,8 @@ public final class RunStore {
             o.path("curves").fields().forEachRemaining(e -> curves.put(e.getKey(),
                     new Curve(ResultTrees.doubles(e.getValue().path("x")), ResultTrees.doubles(e.getValue().path("y")))));
             return Optional.of(new RunRecord(c, scalars, curves, o.path("seconds").asDouble(Double.NaN)));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // unreadable or truncated JSON: not a finished run, so it is run again
             return Optional.empty();
         }
     }
@@ -91,6 +102,7 @@ public final class RunStore {
     /** Deletes every run file (a fresh start). */
     public void clear() throws IOException {
         delete("*.json");
+        delete("*.failed");
         delete("*.tmp");
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
@@ -97,6 +98,10 @@ public final class SweepRunner {
                         ran.incrementAndGet();
                         progress.runFinished();
                         return r;
+                    } catch (RunFailed e) {
+                        store.writeFailure(c, e.getMessage());
+                        failed.set(true);
+                        throw e;
                     } catch (Exception | Error e) {
                         failed.set(true);
                         throw e;
@@ -133,6 +138,10 @@ public final class SweepRunner {
             m = plan.experiment().run(parameters, c);
         } catch (InvalidInputException e) {
             throw e;
+        } catch (NumericalFailureException e) {
+            // the run's own (learned) model failed, not the spec: a failed run, exit 1
+            throw new RunFailed("run " + c.condition() + " seed " + c.seedIndex() + " failed, a numerical failure "
+                    + "(not bad input): " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("run " + c.condition() + " seed " + c.seedIndex() + " failed: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
@@ -140,7 +149,19 @@ public final class SweepRunner {
         return new RunRecord(c, m.scalars(), m.curves(), (System.nanoTime() - t0) / 1e9);
     }
 
+    /** A run that could not finish for a reason of its own; its reason is stored beside the run files. */
+    static final class RunFailed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        RunFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RunFailed) {
+            return (RunFailed) t;
+        }
         if (t instanceof InvalidInputException) {
             return (InvalidInputException) t;
         }

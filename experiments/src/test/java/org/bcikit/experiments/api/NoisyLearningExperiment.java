@@ -18,8 +18,17 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
     record Adaptation(double learningRate, String rule) {
     }
 
-    public record Params(double rate, int steps, double noise, long sleepMillis, Adaptation adaptation) {
+    /** @param failSeed the seed index whose runs end in a numerical failure (-1: none) */
+    public record Params(double rate, int steps, double noise, long sleepMillis, Adaptation adaptation, int failSeed) {
     }
+
+    /**
+     * Test hook for kill tests in a child JVM: with system property {@value #BLOCK_FROM} = k, every
+     * run of seed index k or more waits forever. Runs are taken in order (condition by condition),
+     * so with fewer threads than seeds - k the first condition's seeds 0 .. k-1 finish and the
+     * threads then wait in its later seeds: exactly k run files, whatever the machine's speed.
+     */
+    public static final String BLOCK_FROM = "bcikit.test.blockFromRun";
 
     @Override
     public String type() {
@@ -38,7 +47,7 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
 
     @Override
     public Params defaults() {
-        return new Params(1.0, 20, 0.05, 0, new Adaptation(0.1, "gd"));
+        return new Params(1.0, 20, 0.05, 0, new Adaptation(0.1, "gd"), -1);
     }
 
     @Override
@@ -55,6 +64,14 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
     public Measurements run(Params p, RunContext context) throws InterruptedException {
         if (p.sleepMillis() > 0) {
             Thread.sleep(p.sleepMillis());
+        }
+        int blockFrom = Integer.getInteger(BLOCK_FROM, -1);
+        if (blockFrom >= 0 && context.seedIndex() >= blockFrom) {
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
+        if (context.seedIndex() == p.failSeed()) {
+            throw new org.bcikit.decoders.NumericalFailureException("Kalman gain: Riccati iteration did not converge "
+                    + "(test)");
         }
         SplittableRandom rng = context.random();
         double[] y = new double[p.steps()];

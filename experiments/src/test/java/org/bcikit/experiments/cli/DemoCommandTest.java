@@ -14,8 +14,8 @@ import java.util.List;
 
 import org.bcikit.data.Recording;
 import org.bcikit.data.format.Recordings;
-import org.bcikit.data.io.JsonFiles;
 import org.bcikit.data.synthetic.SyntheticPopulation;
+import org.bcikit.experiments.api.StrictJson;
 import org.bcikit.experiments.results.Chromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class DemoCommandTest {
             "session/tuning.svg", "index.html"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
-        JsonNode results = JsonFiles.mapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode results = StrictJson.read(dir.resolve("results.json"));
         assertEquals(6, results.get("conditions").size());
         assertEquals("static-lazy/WMP", results.at("/conditions/0/name").asText());
         assertEquals("rate-rnn/OMP", results.at("/conditions/5/name").asText());
@@ -70,7 +70,11 @@ class DemoCommandTest {
         assertArrayEquals(expected.stackedCounts().data, Recordings.read(dir.resolve("session/session.npy")).stackedCounts().data);
         assertArrayEquals(expected.stackedCounts().data, Recordings.read(dir.resolve("session/session.csv")).stackedCounts().data);
 
-        JsonNode summary = JsonFiles.mapper().readTree(dir.resolve("summary.json").toFile());
+        StrictJson.read(dir.resolve("session/session.json"));
+        for (String r : new String[] {"timing.json", "spec.json"}) {
+            StrictJson.read(dir.resolve(r));
+        }
+        JsonNode summary = StrictJson.read(dir.resolve("summary.json"));
         assertEquals(3, summary.get("seed").asLong());
         double perf = summary.at("/adaptation/static-lazy~1WMP/performanceAt100").asDouble();
         assertTrue(perf > 0 && perf <= 1, "performance at step 100 " + perf);

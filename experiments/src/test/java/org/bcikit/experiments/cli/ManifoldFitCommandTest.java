@@ -13,6 +13,7 @@ import org.bcikit.data.format.Recordings;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.data.npy.NpyArray;
 import org.bcikit.data.synthetic.SyntheticPopulation;
+import org.bcikit.experiments.api.StrictJson;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.manifold.fa.FactorModel;
 import org.ejml.data.DMatrixRMaj;
@@ -52,7 +53,7 @@ class ManifoldFitCommandTest {
     }
 
     private static JsonNode read(Path json) throws Exception {
-        return JsonFiles.mapper().readTree(json.toFile());
+        return StrictJson.read(json);
     }
 
     @Test

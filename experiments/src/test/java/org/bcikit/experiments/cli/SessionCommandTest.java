@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import org.bcikit.data.SharedData;
+import org.bcikit.experiments.api.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
@@ -46,7 +46,7 @@ class SessionCommandTest {
         assertEquals(2, html.split("<svg ", -1).length - 1, "both figures in the report");
         assertTrue(html.contains("<td class=\"key\">perturbation</td><td class=\"text\">WMP [0, 3, 2, 7, 5, 1, 6, 9, 4, 8]<"),
                 "the session's numbers in the report");
-        JsonNode j = new ObjectMapper().readTree(out.resolve("session.json").toFile());
+        JsonNode j = StrictJson.read(out.resolve("session.json"));
         JsonNode rep = j.get("reproduction");
         assertTrue(rep.get("withinTolerance").asBoolean());
         assertTrue(rep.get("maxRelativeError").asDouble() <= 1e-6, rep.toString());

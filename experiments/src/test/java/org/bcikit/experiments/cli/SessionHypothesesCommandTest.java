@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bcikit.data.SharedData;
+import org.bcikit.experiments.api.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** {@code bcikit session FILE --hypotheses} on the real Golub et al. 2018 session. */
 class SessionHypothesesCommandTest {
@@ -33,7 +33,7 @@ class SessionHypothesesCommandTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.size(out.resolve("hypotheses.png")) > 10_000);
         assertTrue(Files.size(out.resolve("hypotheses.svg")) > 10_000);
-        JsonNode j = new ObjectMapper().readTree(out.resolve("hypotheses.json").toFile());
+        JsonNode j = StrictJson.read(out.resolve("hypotheses.json"));
         assertEquals(2, j.get("repeats").asInt());
         for (String m : METRICS) {
             assertTrue(j.get("recorded").get(m).isNumber(), "recorded." + m);

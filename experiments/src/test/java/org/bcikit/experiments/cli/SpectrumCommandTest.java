@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bcikit.experiments.api.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.bcikit.data.io.JsonFiles;
 
 import picocli.CommandLine;
 
@@ -52,7 +52,7 @@ class SpectrumCommandTest {
         for (String name : new String[] {"singular-values.png", "singular-values.svg", "spectrum.json"}) {
             assertTrue(Files.size(dir.resolve("colei").resolve(name)) > 100, name);
         }
-        JsonNode json = JsonFiles.mapper().readTree(dir.resolve("colei").resolve("spectrum.json").toFile());
+        JsonNode json = StrictJson.read(dir.resolve("colei").resolve("spectrum.json"));
         assertEquals(54, json.get("excitatory").asInt());
         assertEquals(6, json.get("inhibitory").asInt());
         assertEquals(60, json.get("singularValues").size());

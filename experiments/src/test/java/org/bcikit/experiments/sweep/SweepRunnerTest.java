@@ -147,4 +147,21 @@ class SweepRunnerTest {
         Files.writeString(foreign.resolve("thesis.tex"), "x");
         assertThrows(InvalidInputException.class, () -> ResultsFolder.prepare(foreign, other, false));
     }
+
+    @Test
+    void aNumericalFailureFailsItsRunWithTheReasonAndExitsOneNotTwo(@TempDir Path tmp) throws IOException {
+        Path spec = tmp.resolve("failing.json");
+        Files.writeString(spec, TestSpecs.GRID.replace("\"steps\": 30,", "\"steps\": 30, \"failSeed\": 1,"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = Bcikit.commandLine(TestSpecs.REGISTRY);
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute("run", spec.toString(), "--out", tmp.resolve("out").toString(), "--threads", "1",
+                "--quiet");
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("run lr=0.05/1 seed 1 failed, a numerical failure (not bad input): "
+                + "Kalman gain: Riccati iteration did not converge (test)"), err.toString());
+        Path failed = tmp.resolve("out/runs/c000-lr=0.05_1-s0001.json.failed");
+        assertTrue(Files.readString(failed).contains("Riccati iteration did not converge"));
+        assertFalse(Files.exists(tmp.resolve("out/results.json")));
+    }
 }

@@ -40,13 +40,19 @@ public interface FloatKernels {
     /** Short description for benchmark output. */
     String name();
 
-    /** The vector-API kernels when the module is present, else the plain-loop kernels. */
+    /**
+     * The vector-API kernels when the module is present, else the plain-loop kernels. The two sum
+     * in different orders, so results depend on which is used: when the module is there but the
+     * vector kernels cannot be loaded (an incubator API this JDK no longer has) that is reported,
+     * not silently replaced by the plain loops.
+     */
     static FloatKernels best() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 return (FloatKernels) Class.forName("org.bcikit.rnn.kernels.VectorFloatKernels").getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarFloatKernels();
+                throw new IllegalStateException("jdk.incubator.vector is present but the vector kernels do not load on "
+                        + "this JDK (" + e + "); run without --add-modules jdk.incubator.vector", e);
             }
         }
         return new ScalarFloatKernels();
