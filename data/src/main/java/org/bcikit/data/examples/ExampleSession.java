@@ -34,7 +34,7 @@ public enum ExampleSession {
             "Golub, Sadtler, Oby, Quick, Ryu, Tyler-Kabara, Batista, Chase & Yu, \"Learning by neural "
                     + "reassociation\", Nature Neuroscience 21:607 (2018); codepack mattgolub/bci_learning, "
                     + "BSD-3-Clause, Copyright (c) 2018 Matthew D Golub"),
-    /** Golub, Yu & Chase 2015 (eLife 4:e10015): a closed-loop session with cursor trajectories. */
+    /** Golub, Yu &amp; Chase 2015 (eLife 4:e10015): a closed-loop session with cursor trajectories. */
     IME2015("ime2015", "example_data.mat",
             "Golub, Yu & Chase, \"Internal models for interpreting neural population activity during "
                     + "sensorimotor control\", eLife 4:e10015 (2015); codepack mattgolub/internal_model_estimation, "

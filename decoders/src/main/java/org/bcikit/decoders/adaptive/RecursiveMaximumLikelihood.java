@@ -9,10 +9,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Recursive maximum-likelihood closed-loop decoder adaptation (Dangi et al. 2014, J Neural Eng
  * 11:026003; Orsborn et al. 2014): running, exponentially forgotten sufficient statistics
- * <pre>
+ * <pre>{@code
  *   Rx <- lambda Rx + X^T X,   S <- lambda S + Y^T X,   T <- lambda T + Y^T Y,   n <- lambda n + batch
  *   [C d] = S Rx^-1,   R = (T - [C d] S^T) / n
- * </pre>
+ * }</pre>
  * with {@code X} rows {@code [x, 1]}. The statistics start empty, so the first update is a plain
  * least-squares fit of the first batch. Stateful: one instance per decoder.
  */

@@ -7,7 +7,7 @@ package org.bcikit.experiments.api;
  *
  * @param n      number of finite values
  * @param mean   their mean (NaN when n = 0)
- * @param sem    standard error, sd / sqrt(n) with the n - 1 sd (NaN when n < 2)
+ * @param sem    standard error, sd / sqrt(n) with the n - 1 sd (NaN when {@code n < 2})
  * @param values each seed's value, NaN where the run did not reach it
  */
 public record ScalarStats(int n, double mean, double sem, double[] values) {

@@ -18,10 +18,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * nI inhibitory cells are linear, instantaneous interneurons that read the E population through
  * {@code W_IE} and inhibit it through {@code W_EI}. In the full synaptic matrix over E and I cells
  * ({@link #synaptic()}, sources in columns)
- * <pre>
+ * <pre>{@code
  *   [ W_EE  -W_EI ]   E columns >= 0 (E -> E and E -> I synapses excite),
  *   [ W_IE    0   ]   I columns <= 0 (I -> E synapses inhibit; no I -> I),
- * </pre>
+ * }</pre>
  * so Dale's law holds exactly at the synapses. Eliminating the interneurons gives the effective
  * E -> E matrix {@code W = W_EE - W_EI W_IE}, whose entries have either sign: each is bounded
  * above by the direct excitation {@code W_EE} and below by minus the disynaptic inhibition

@@ -76,8 +76,8 @@ public final class MirrorDescent implements Optimizer {
 
     /**
      * The p-norm potential {@code sum |w|^p / p}, p > 1: dual {@code sign(w)|w|^(p-1)}. Weights may
-     * change sign. p = 2 gives gradient descent; p < 2 favours sparse changes of small weights,
-     * p > 2 of large ones.
+     * change sign. {@code p = 2} gives gradient descent; {@code p < 2} favours sparse changes of small weights,
+     * {@code p > 2} of large ones.
      */
     public static Potential pNorm(double p) {
         if (!(p > 1.0) || Double.isInfinite(p)) {
