@@ -11,6 +11,7 @@ import org.bcikit.experiments.dale.DaleBciExperiment;
 import org.bcikit.experiments.dale.DaleSpectrumExperiment;
 import org.bcikit.experiments.dale.EgVsGdExperiment;
 import org.bcikit.experiments.demo.DemoExperiment;
+import org.bcikit.experiments.internalmodel.InternalModelExperiment;
 import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
@@ -36,7 +37,8 @@ public final class BuiltInExperiments {
             "eg-vs-gd",
             "dale-bci",
             "golub2018",
-            "fit-session");
+            "fit-session",
+            "ime2015");
 
     private BuiltInExperiments() {
     }
@@ -57,6 +59,7 @@ public final class BuiltInExperiments {
                 .with(new RigSessionExperiment())
                 .with(new FitSessionExperiment())
                 .with(new CalibrationExperiment())
-                .with(new DecoderRebuildExperiment());
+                .with(new DecoderRebuildExperiment())
+                .with(new InternalModelExperiment());
     }
 }

@@ -67,6 +67,7 @@ public final class Bcikit implements Runnable {
         cl.addSubcommand(new CalibrateCommand());
         cl.addSubcommand(new DecoderCommand());
         cl.addSubcommand(new PerturbationsCommand());
+        cl.addSubcommand(new InternalModelCommand());
         cl.addSubcommand(new SpectrumCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));

@@ -2,8 +2,8 @@ package org.bcikit.experiments.cli;
 
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code bcikit decoder}: decoders estimated from recordings (sub-command {@code rebuild}). */
 @Command(name = "decoder", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
