@@ -9,6 +9,7 @@ import org.bcikit.data.Recording;
 import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
 import org.bcikit.decoders.MatrixChecks;
+import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.decoders.kalman.FactorFitter;
 import org.bcikit.decoders.kalman.KalmanCalibration;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
@@ -297,9 +298,10 @@ public final class RigCalibration {
         }
         try {
             return KalmanCalibration.fittedDynamics().fit(counts, velocities, fitter);
-        } catch (InvalidInputException e) {
+        } catch (NumericalFailureException e) {
             // intended velocities that hardly change within a trial (--intention target makes them
-            // constant) give Q ~ 0: a filter that averages forever and has no steady state
+            // constant) give Q ~ 0: a filter that averages forever and has no steady state. The
+            // user chose those dynamics for this recording, so it is their input to change.
             if (e.getMessage().startsWith("Kalman gain")) {
                 throw new InvalidInputException("dynamics: the fitted state noise Q is too small for a steady-state "
                         + "Kalman gain (intended velocities " + (intention == Intention.TARGET

@@ -22,7 +22,7 @@ class FitSessionExperimentTest {
     Path dir;
 
     @Test
-    void theFittedLearnersPredictionIsNearerTheDataThanAnyHypothesisAndNearestReassociation() throws IOException {
+    void theFittedLearnersPredictionIsNearerTheDataThanAnyHypothesisAndFarFromRealignment() throws IOException {
         Path out = dir.resolve("fit");
         CliRun run = CliRun.of("run", "fit-session", "--seeds", "1", "--set", "regime=lazy", "--set", "draws=1",
                 "--out", out.toString(), "--quiet");
@@ -34,7 +34,11 @@ class FitSessionExperimentTest {
             assertTrue(toData < s.get("distanceFromRecorded." + h).get("mean").asDouble(),
                     "the learner is nearer the data than " + h + " is");
         }
-        assertEquals(2, s.get("nearestHypothesis").get("mean").asInt(), "Reassociation");
+        // Nearest one of the repertoire-keeping hypotheses (reassociation, partial realignment,
+        // subselection lie within a few hundredths of each other), never realignment or rescaling.
+        int nearest = s.get("nearestHypothesis").get("mean").asInt();
+        assertTrue(nearest >= 2, "nearest hypothesis index " + nearest);
+        assertTrue(s.get("distance.Realignment").get("mean").asDouble() > 5 * toData);
         assertEquals(1, s.get("adaptation.reachedRecordedProgress").get("mean").asInt());
         assertTrue(Files.size(out.resolve("progress.svg")) > 1000);
     }
