@@ -53,6 +53,11 @@ public final class BenchFaCommand implements Callable<Integer> {
             description = "Relative log-likelihood gain at which EM stops. Default: ${DEFAULT-VALUE}.")
     double tolerance;
 
+    @Option(names = "--min-var-frac", paramLabel = "F", defaultValue = "0.01",
+            description = "Floor on each private variance as a fraction of that unit's variance; "
+                    + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
+    double minVarFrac;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,10 +72,14 @@ public final class BenchFaCommand implements Callable<Integer> {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tol: expected a number in (0, 1), found " + tolerance);
         }
+        if (!(minVarFrac >= 0 && minVarFrac < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--min-var-frac: expected a fraction in [0, 1), found " + minVarFrac);
+        }
         DMatrixRMaj x = SamplesFile.readMatrix(file);
         FactorAnalysis fa;
         try {
-            fa = new FactorAnalysis(dims).withTolerance(tolerance);
+            fa = new FactorAnalysis(dims).withTolerance(tolerance).withMinVarianceFraction(minVarFrac);
         } catch (InvalidInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--dims: " + e.getMessage());
         }
@@ -106,6 +115,7 @@ public final class BenchFaCommand implements Callable<Integer> {
         json.put("fit_cpu_seconds_median", median(cpuSeconds));
         json.put("warmup", warmed);
         json.put("tol", tolerance);
+        json.put("min_var_frac", minVarFrac);
         String line = JsonFiles.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json);
         spec.commandLine().getOut().println(line);

@@ -70,6 +70,11 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             description = "Stop when an EM step gains less than this fraction of the gain so far. Default: ${DEFAULT-VALUE}.")
     double tolerance;
 
+    @Option(names = "--min-var-frac", paramLabel = "F", defaultValue = "0.01",
+            description = "Floor on each private variance as a fraction of that unit's variance (Heywood cases); "
+                    + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
+    double minVarFrac;
+
     @Option(names = "--init", defaultValue = "pca", description = "pca or random. Default: ${DEFAULT-VALUE}.")
     String init;
 
@@ -195,6 +200,10 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tol: expected a number in (0, 1), found " + tolerance);
         }
+        if (!(minVarFrac >= 0 && minVarFrac < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--min-var-frac: expected a fraction in [0, 1), found " + minVarFrac);
+        }
         FactorAnalysis.Init how;
         switch (init.toLowerCase(Locale.ROOT)) {
             case "pca" -> how = FactorAnalysis.Init.PCA;
@@ -202,7 +211,8 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--init: expected pca or random, found '" + init + "'");
         }
-        return new FactorAnalysis(1).withTolerance(tolerance).withInit(how).withSeed(seed).withZScore(zScore);
+        return new FactorAnalysis(1).withTolerance(tolerance).withInit(how).withSeed(seed).withZScore(zScore)
+                .withMinVarianceFraction(minVarFrac);
     }
 
     private Path sibling(String suffix) {

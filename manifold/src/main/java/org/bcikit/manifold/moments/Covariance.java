@@ -57,18 +57,139 @@ public final class Covariance {
     }
 
     /**
-     * The covariance of {@code samples} about {@code mean}, normalised by n: a new q x q matrix.
-     *
-     * <p>One pass over the data, four rows at a time: the rows are centred into four buffers and
-     * their outer products added to the upper triangle (a symmetric rank-4 update), so the
-     * accumulator is read and written once per four samples and no centred n x q copy is made.
-     * Each accumulator row is its own array, indexed by the same {@code j} as the buffers: only
-     * then does HotSpot's C2 vectorise the inner loop (with rows at offsets of one flat array it
-     * stayed scalar). On 20000 x 100 that took the pass from about 22 to about 12 ms of CPU
-     * (best of 20, single thread), and the scalar version was already about half of centring plus
-     * {@link CommonOps_DDRM#multInner}.
+     * The covariance of {@code samples} about {@code mean}, normalised by n: a new q x q matrix,
+     * on the common fork-join pool (see {@link #of(DMatrixRMaj, double[], boolean)}).
      */
     public static DMatrixRMaj of(DMatrixRMaj samples, double[] mean) {
+        return of(samples, mean, true);
+    }
+
+    /**
+     * The covariance of {@code samples} about {@code mean}, normalised by n: a new q x q matrix;
+     * {@code parallel} spreads the output tiles over the common fork-join pool.
+     *
+     * <p>The upper triangle of the scatter is cut into {@value #TILE} x {@value #TILE} tiles, each
+     * computed on its own over all samples: its rows and columns of {@value #CHUNK} samples at a
+     * time are centred into small buffers and their outer products added four samples at a time
+     * (a symmetric rank-4 update, two output rows per pass so each loaded sample value serves two
+     * rows). Each accumulator row is its own array indexed by the same {@code j} as the buffers:
+     * only then does HotSpot's C2 vectorise the inner loop. A tile's working set stays in cache,
+     * so at q = 1000 the pass no longer streams the whole q x q accumulator from memory once per
+     * four samples, and no centred n x q copy is made.
+     *
+     * <p>Every output element is summed in the same order as the unblocked kernel before it
+     * ({@link #ofUnblocked}: groups of four samples in order, then the remaining samples one by
+     * one), and each tile is written by one thread only, so the result is bit for bit the same
+     * on any number of threads and equal to the unblocked one.
+     */
+    public static DMatrixRMaj of(DMatrixRMaj samples, double[] mean, boolean parallel) {
+        int n = samples.numRows;
+        int q = samples.numCols;
+        int blocks = (q + TILE - 1) / TILE;
+        int[] tileRow = new int[blocks * (blocks + 1) / 2];
+        int[] tileCol = new int[tileRow.length];
+        for (int bi = 0, k = 0; bi < blocks; bi++) {
+            for (int bj = bi; bj < blocks; bj++, k++) {
+                tileRow[k] = bi;
+                tileCol[k] = bj;
+            }
+        }
+        DMatrixRMaj s = new DMatrixRMaj(q, q);
+        java.util.stream.IntStream tiles = java.util.stream.IntStream.range(0, tileRow.length);
+        (parallel && tileRow.length > 1 && (long) n * q * q > PARALLEL_WORK ? tiles.parallel() : tiles)
+                .forEach(k -> tile(samples, mean, tileRow[k] * TILE, tileCol[k] * TILE, s));
+        CommonOps_DDRM.symmUpperToFull(s);
+        CommonOps_DDRM.scale(1.0 / n, s);
+        return s;
+    }
+
+    /** Output tile size (rows and columns of the scatter). */
+    static final int TILE = 192;
+    /** Samples centred into the tile's buffers at a time (a multiple of 4). */
+    static final int CHUNK = 256;
+    /** Below this many multiply-adds (n q^2) the pass stays on the calling thread. */
+    private static final long PARALLEL_WORK = 50_000_000L;
+
+    /**
+     * Adds the scatter of rows {@code i0..} and columns {@code j0..} (at most {@link #TILE} each,
+     * upper triangle only) into {@code s}, unscaled.
+     */
+    private static void tile(DMatrixRMaj samples, double[] mean, int i0, int j0, DMatrixRMaj s) {
+        int n = samples.numRows;
+        int q = samples.numCols;
+        double[] x = samples.data;
+        int ni = Math.min(TILE, q - i0);
+        int nj = Math.min(TILE, q - j0);
+        double[][] acc = new double[ni][nj];
+        double[][] a = new double[CHUNK][ni];
+        double[][] b = new double[CHUNK][nj];
+        // the first column of row i that is on or above the diagonal, relative to j0
+        int[] from = new int[ni];
+        for (int ii = 0; ii < ni; ii++) {
+            from[ii] = Math.max(0, i0 + ii - j0);
+        }
+        int full = n - n % 4;
+        for (int t0 = 0; t0 < n; t0 += CHUNK) {
+            int rows = Math.min(CHUNK, n - t0);
+            for (int r = 0; r < rows; r++) {
+                int row = (t0 + r) * q;
+                double[] ar = a[r];
+                double[] br = b[r];
+                for (int ii = 0; ii < ni; ii++) {
+                    ar[ii] = x[row + i0 + ii] - mean[i0 + ii];
+                }
+                for (int jj = 0; jj < nj; jj++) {
+                    br[jj] = x[row + j0 + jj] - mean[j0 + jj];
+                }
+            }
+            // CHUNK is a multiple of 4, so a chunk's groups of four are the unblocked kernel's
+            int grouped = Math.min(rows, full - t0);
+            int ii = 0;
+            for (; ii + 2 <= ni; ii += 2) {
+                double[] c0 = acc[ii];
+                double[] c1 = acc[ii + 1];
+                int f = from[ii];
+                for (int r = 0; r + 4 <= grouped; r += 4) {
+                    double[] a0 = a[r];
+                    double[] a1 = a[r + 1];
+                    double[] a2 = a[r + 2];
+                    double[] a3 = a[r + 3];
+                    addRank4x2(c0, c1, b[r], b[r + 1], b[r + 2], b[r + 3], a0[ii], a1[ii], a2[ii], a3[ii],
+                            a0[ii + 1], a1[ii + 1], a2[ii + 1], a3[ii + 1], f, nj);
+                }
+            }
+            for (; ii < ni; ii++) {
+                double[] c = acc[ii];
+                for (int r = 0; r + 4 <= grouped; r += 4) {
+                    addRank4(c, b[r], b[r + 1], b[r + 2], b[r + 3], a[r][ii], a[r + 1][ii], a[r + 2][ii],
+                            a[r + 3][ii], from[ii], nj);
+                }
+            }
+            for (int r = Math.max(grouped, 0); r < rows; r++) {
+                double[] br = b[r];
+                for (ii = 0; ii < ni; ii++) {
+                    double[] c = acc[ii];
+                    double av = a[r][ii];
+                    for (int jj = from[ii]; jj < nj; jj++) {
+                        c[jj] += av * br[jj];
+                    }
+                }
+            }
+        }
+        for (int ii = 0; ii < ni; ii++) {
+            int f = from[ii];
+            if (f < nj) {
+                System.arraycopy(acc[ii], f, s.data, (i0 + ii) * q + j0 + f, nj - f);
+            }
+        }
+    }
+
+    /**
+     * The unblocked kernel the tiled one replaced, kept as the reference its results are tested
+     * against: one pass over the data, four rows at a time, each group's rank-4 update added to
+     * the whole upper triangle. On 20000 x 100 it took about 12 ms of CPU (single thread).
+     */
+    static DMatrixRMaj ofUnblocked(DMatrixRMaj samples, double[] mean) {
         int n = samples.numRows;
         int q = samples.numCols;
         double[] x = samples.data;
@@ -88,7 +209,7 @@ public final class Covariance {
                 b3[i] = x[row + 3 * q + i] - m;
             }
             for (int i = 0; i < q; i++) {
-                addRank4(rows[i], b0, b1, b2, b3, b0[i], b1[i], b2[i], b3[i], i);
+                addRank4(rows[i], b0, b1, b2, b3, b0[i], b1[i], b2[i], b3[i], i, q);
             }
         }
         for (; t < n; t++) {
@@ -113,10 +234,24 @@ public final class Covariance {
         return s;
     }
 
-    /** {@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]} for j from {@code from} to the end. */
+    /** Two rows at once: {@link #addRank4} into {@code c0} and {@code c1} with the same {@code b}s. */
+    private static void addRank4x2(double[] c0, double[] c1, double[] b0, double[] b1, double[] b2, double[] b3,
+            double a0, double a1, double a2, double a3, double e0, double e1, double e2, double e3,
+            int from, int to) {
+        for (int j = from; j < to; j++) {
+            double v0 = b0[j];
+            double v1 = b1[j];
+            double v2 = b2[j];
+            double v3 = b3[j];
+            c0[j] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+            c1[j] += e0 * v0 + e1 * v1 + e2 * v2 + e3 * v3;
+        }
+    }
+
+    /** {@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]} for j from {@code from} to {@code to}. */
     private static void addRank4(double[] c, double[] b0, double[] b1, double[] b2, double[] b3,
-            double a0, double a1, double a2, double a3, int from) {
-        for (int j = from; j < c.length; j++) {
+            double a0, double a1, double a2, double a3, int from, int to) {
+        for (int j = from; j < to; j++) {
             c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
         }
     }
