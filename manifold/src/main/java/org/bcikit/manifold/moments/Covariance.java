@@ -66,60 +66,64 @@ public final class Covariance {
 
     /**
      * The covariance of {@code samples} about {@code mean}, normalised by n: a new q x q matrix;
-     * {@code parallel} spreads the output tiles over the common fork-join pool.
+     * {@code parallel} spreads the work over the common fork-join pool.
      *
-     * <p>The upper triangle of the scatter is cut into {@value #TILE} x {@value #TILE} tiles, each
-     * computed on its own over all samples: its rows and columns of {@value #CHUNK} samples at a
-     * time are centred into small buffers and their outer products added four samples at a time
-     * (a symmetric rank-4 update, two output rows per pass so each loaded sample value serves two
-     * rows). Each accumulator row is its own array indexed by the same {@code j} as the buffers:
-     * only then does HotSpot's C2 vectorise the inner loop. A tile's working set stays in cache,
-     * so at q = 1000 the pass no longer streams the whole q x q accumulator from memory once per
-     * four samples, and no centred n x q copy is made.
+     * <p>The upper triangle of the scatter is cut into {@value #BANDS} bands of rows with equal
+     * shares of the triangle (one band when not parallel or when the pass is small); each band is
+     * computed by one task over all samples: its rows' and columns' values of {@value #CHUNK}
+     * samples at a time are centred into buffers, and their outer products added four samples at a
+     * time (a symmetric rank-4 update). Each accumulator row is its own array indexed by the same
+     * {@code j} as the buffers: only then does HotSpot's C2 vectorise the inner loop. No centred
+     * n x q copy is made.
      *
      * <p>Every output element is summed in the same order as the unblocked kernel before it
      * ({@link #ofUnblocked}: groups of four samples in order, then the remaining samples one by
-     * one), and each tile is written by one thread only, so the result is bit for bit the same
-     * on any number of threads and equal to the unblocked one.
+     * one), and each band is written by one task only, so the result is bit for bit the same on
+     * any number of threads and equal to the unblocked one. (Square output tiles of 192 and 512
+     * and two output rows per pass were tried: none was faster than the unblocked loop on one
+     * thread, the two-row loop about half as fast, apparently no longer vectorised.)
      */
     public static DMatrixRMaj of(DMatrixRMaj samples, double[] mean, boolean parallel) {
         int n = samples.numRows;
         int q = samples.numCols;
-        int blocks = (q + TILE - 1) / TILE;
-        int[] tileRow = new int[blocks * (blocks + 1) / 2];
-        int[] tileCol = new int[tileRow.length];
-        for (int bi = 0, k = 0; bi < blocks; bi++) {
-            for (int bj = bi; bj < blocks; bj++, k++) {
-                tileRow[k] = bi;
-                tileCol[k] = bj;
-            }
+        boolean split = parallel && q >= 2 * MIN_BAND && (long) n * q * q > PARALLEL_WORK;
+        int bands = split ? Math.min(BANDS, q / MIN_BAND) : 1;
+        // band k holds rows from[k]..from[k+1]-1 and columns from[k]..q-1: equal shares of the triangle
+        int[] from = new int[bands + 1];
+        for (int k = 0; k <= bands; k++) {
+            from[k] = (int) Math.round(q * (1 - Math.sqrt(1 - (double) k / bands)));
         }
         DMatrixRMaj s = new DMatrixRMaj(q, q);
-        java.util.stream.IntStream tiles = java.util.stream.IntStream.range(0, tileRow.length);
-        (parallel && tileRow.length > 1 && (long) n * q * q > PARALLEL_WORK ? tiles.parallel() : tiles)
-                .forEach(k -> tile(samples, mean, tileRow[k] * TILE, tileCol[k] * TILE, s));
+        java.util.stream.IntStream work = java.util.stream.IntStream.range(0, bands);
+        (split ? work.parallel() : work).forEach(k -> band(samples, mean, from[k], from[k + 1], s));
         CommonOps_DDRM.symmUpperToFull(s);
         CommonOps_DDRM.scale(1.0 / n, s);
         return s;
     }
 
-    /** Output tile size (rows and columns of the scatter). */
-    static final int TILE = 192;
-    /** Samples centred into the tile's buffers at a time (a multiple of 4). */
-    static final int CHUNK = 256;
+    /** Row bands the upper triangle is cut into when the pass runs in parallel. */
+    static final int BANDS = 8;
+    /** The fewest rows in a band. */
+    private static final int MIN_BAND = 16;
+    /** Samples centred into a band's buffers at a time (a multiple of 4). */
+    static final int CHUNK = 128;
     /** Below this many multiply-adds (n q^2) the pass stays on the calling thread. */
     private static final long PARALLEL_WORK = 50_000_000L;
 
     /**
-     * Adds the scatter of rows {@code i0..} and columns {@code j0..} (at most {@link #TILE} each,
-     * upper triangle only) into {@code s}, unscaled.
+     * Adds the scatter of rows {@code i0..i1-1} and columns {@code i0..q-1} (on and above the
+     * diagonal) into {@code s}, unscaled.
      */
-    private static void tile(DMatrixRMaj samples, double[] mean, int i0, int j0, DMatrixRMaj s) {
+    private static void band(DMatrixRMaj samples, double[] mean, int i0, int i1, DMatrixRMaj s) {
         int n = samples.numRows;
         int q = samples.numCols;
         double[] x = samples.data;
-        int ni = Math.min(TILE, q - i0);
-        int nj = Math.min(TILE, q - j0);
+        int j0 = i0;
+        int ni = i1 - i0;
+        int nj = q - j0;
+        if (ni == 0) {
+            return;
+        }
         double[][] acc = new double[ni][nj];
         double[][] a = new double[CHUNK][ni];
         double[][] b = new double[CHUNK][nj];
@@ -145,19 +149,6 @@ public final class Covariance {
             // CHUNK is a multiple of 4, so a chunk's groups of four are the unblocked kernel's
             int grouped = Math.min(rows, full - t0);
             int ii = 0;
-            for (; ii + 2 <= ni; ii += 2) {
-                double[] c0 = acc[ii];
-                double[] c1 = acc[ii + 1];
-                int f = from[ii];
-                for (int r = 0; r + 4 <= grouped; r += 4) {
-                    double[] a0 = a[r];
-                    double[] a1 = a[r + 1];
-                    double[] a2 = a[r + 2];
-                    double[] a3 = a[r + 3];
-                    addRank4x2(c0, c1, b[r], b[r + 1], b[r + 2], b[r + 3], a0[ii], a1[ii], a2[ii], a3[ii],
-                            a0[ii + 1], a1[ii + 1], a2[ii + 1], a3[ii + 1], f, nj);
-                }
-            }
             for (; ii < ni; ii++) {
                 double[] c = acc[ii];
                 for (int r = 0; r + 4 <= grouped; r += 4) {
@@ -185,7 +176,7 @@ public final class Covariance {
     }
 
     /**
-     * The unblocked kernel the tiled one replaced, kept as the reference its results are tested
+     * The unblocked kernel the banded one replaced, kept as the reference its results are tested
      * against: one pass over the data, four rows at a time, each group's rank-4 update added to
      * the whole upper triangle. On 20000 x 100 it took about 12 ms of CPU (single thread).
      */
@@ -232,20 +223,6 @@ public final class Covariance {
         CommonOps_DDRM.symmUpperToFull(s);
         CommonOps_DDRM.scale(1.0 / n, s);
         return s;
-    }
-
-    /** Two rows at once: {@link #addRank4} into {@code c0} and {@code c1} with the same {@code b}s. */
-    private static void addRank4x2(double[] c0, double[] c1, double[] b0, double[] b1, double[] b2, double[] b3,
-            double a0, double a1, double a2, double a3, double e0, double e1, double e2, double e3,
-            int from, int to) {
-        for (int j = from; j < to; j++) {
-            double v0 = b0[j];
-            double v1 = b1[j];
-            double v2 = b2[j];
-            double v3 = b3[j];
-            c0[j] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
-            c1[j] += e0 * v0 + e1 * v1 + e2 * v2 + e3 * v3;
-        }
     }
 
     /** {@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]} for j from {@code from} to {@code to}. */

@@ -42,8 +42,8 @@ class CovarianceTest {
     @Test
     void tiledKernelEqualsTheUnblockedOneBitForBit() {
         // q across tile boundaries, n across chunk boundaries and every remainder mod 4
-        int[][] shapes = {{1, 3}, {5, 2}, {7, 9}, {Covariance.TILE + 1, Covariance.CHUNK + 3},
-            {2 * Covariance.TILE + 17, Covariance.CHUNK * 2 + 2}, {3, Covariance.CHUNK + 1}};
+        int[][] shapes = {{1, 3}, {5, 2}, {7, 9}, {33, Covariance.CHUNK + 3},
+            {417, Covariance.CHUNK * 4 + 2}, {3, Covariance.CHUNK + 1}, {150, 1001}};
         for (int[] shape : shapes) {
             int q = shape[0];
             int n = shape[1];
@@ -58,7 +58,7 @@ class CovarianceTest {
     @Test
     void identicalOnAnyNumberOfThreads() throws Exception {
         // large enough to run in parallel: n q^2 above the threshold, several tiles
-        DMatrixRMaj x = randomWithOffset(1201, 2 * Covariance.TILE + 30, 5.0, 3);
+        DMatrixRMaj x = randomWithOffset(1201, 413, 5.0, 3);
         double[] mu = Covariance.mean(x);
         DMatrixRMaj one = Covariance.of(x, mu, false);
         for (int threads : new int[] {2, 3, 7}) {
@@ -72,7 +72,7 @@ class CovarianceTest {
         }
         // and the tiles agree with the definition
         int q = x.numCols;
-        for (int[] ij : new int[][] {{0, 0}, {5, q - 1}, {Covariance.TILE, Covariance.TILE + 1}, {q - 1, q - 1}}) {
+        for (int[] ij : new int[][] {{0, 0}, {5, q - 1}, {200, 201}, {q - 1, q - 1}}) {
             double c = 0;
             for (int t = 0; t < x.numRows; t++) {
                 c += (x.get(t, ij[0]) - mu[ij[0]]) * (x.get(t, ij[1]) - mu[ij[1]]);
