@@ -86,6 +86,19 @@ public final class Covariance {
     public static DMatrixRMaj of(DMatrixRMaj samples, double[] mean, boolean parallel) {
         int n = samples.numRows;
         int q = samples.numCols;
+        DMatrixRMaj s = new DMatrixRMaj(q, q);
+        scatterUpper(samples.data, n, q, mean, parallel, s);
+        CommonOps_DDRM.symmUpperToFull(s);
+        CommonOps_DDRM.scale(1.0 / n, s);
+        return s;
+    }
+
+    /**
+     * The upper triangle (diagonal included) of the scatter {@code sum_t (x_t - mean)(x_t - mean)^T}
+     * of the first {@code n} rows of the row-major n x q array {@code x}, written into {@code out}
+     * (q x q; the strict lower triangle is left as it was). The kernel of {@link #of}.
+     */
+    static void scatterUpper(double[] x, int n, int q, double[] mean, boolean parallel, DMatrixRMaj out) {
         boolean split = parallel && q >= 2 * MIN_BAND && (long) n * q * q > PARALLEL_WORK;
         int bands = split ? Math.min(BANDS, q / MIN_BAND) : 1;
         // band k holds rows from[k]..from[k+1]-1 and columns from[k]..q-1: equal shares of the triangle
@@ -93,12 +106,8 @@ public final class Covariance {
         for (int k = 0; k <= bands; k++) {
             from[k] = (int) Math.round(q * (1 - Math.sqrt(1 - (double) k / bands)));
         }
-        DMatrixRMaj s = new DMatrixRMaj(q, q);
         java.util.stream.IntStream work = java.util.stream.IntStream.range(0, bands);
-        (split ? work.parallel() : work).forEach(k -> band(samples, mean, from[k], from[k + 1], s));
-        CommonOps_DDRM.symmUpperToFull(s);
-        CommonOps_DDRM.scale(1.0 / n, s);
-        return s;
+        (split ? work.parallel() : work).forEach(k -> band(x, n, q, mean, from[k], from[k + 1], out));
     }
 
     /** Row bands the upper triangle is cut into when the pass runs in parallel. */
@@ -114,10 +123,7 @@ public final class Covariance {
      * Adds the scatter of rows {@code i0..i1-1} and columns {@code i0..q-1} (on and above the
      * diagonal) into {@code s}, unscaled.
      */
-    private static void band(DMatrixRMaj samples, double[] mean, int i0, int i1, DMatrixRMaj s) {
-        int n = samples.numRows;
-        int q = samples.numCols;
-        double[] x = samples.data;
+    private static void band(double[] x, int n, int q, double[] mean, int i0, int i1, DMatrixRMaj s) {
         int j0 = i0;
         int ni = i1 - i0;
         int nj = q - j0;
