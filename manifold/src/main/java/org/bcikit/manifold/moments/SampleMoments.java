@@ -118,8 +118,8 @@ public final class SampleMoments {
     }
 
     /**
-     * Moments accumulated from blocks of rows (see {@link SampleMoments#accumulator}). Each block
-     * is centred on its own mean and its scatter merged into the running one by Chan, Golub and
+     * Moments accumulated from blocks of rows (see {@link SampleMoments#accumulator}). Means are
+     * kept relative to the first sample added; each block is centred on its own mean and its scatter merged into the running one by Chan, Golub and
      * LeVeque's update, {@code M = M_a + M_b + delta delta^T n_a n_b / n} with {@code delta} the
      * difference of the means, so a large common offset does not cancel. Blocks are merged in the
      * order they are added, and each block's scatter is {@link Covariance}'s deterministic kernel,
@@ -132,6 +132,8 @@ public final class SampleMoments {
         private final DMatrixRMaj scatter;
         private final DMatrixRMaj block;
         private final double[] blockMean;
+        private final double[] centre;
+        private final double[] shift;
 
         private Accumulator(int units) {
             if (units < 1) {
@@ -142,6 +144,8 @@ public final class SampleMoments {
             scatter = new DMatrixRMaj(q, q);
             block = new DMatrixRMaj(q, q);
             blockMean = new double[q];
+            centre = new double[q];
+            shift = new double[q];
         }
 
         /** Adds the rows of {@code rows} (m x q, samples as rows; not modified). */
@@ -165,7 +169,6 @@ public final class SampleMoments {
             if (rows == 0) {
                 return this;
             }
-            java.util.Arrays.fill(blockMean, 0);
             for (int t = 0; t < rows; t++) {
                 int row = t * q;
                 for (int i = 0; i < q; i++) {
@@ -174,13 +177,25 @@ public final class SampleMoments {
                         throw new InvalidInputException("data[" + (count + t) + "][" + i
                                 + "]: expected a finite value, found " + v);
                     }
-                    blockMean[i] += v;
+                }
+            }
+            if (count == 0) {
+                System.arraycopy(data, 0, shift, 0, q);
+            }
+            // means are kept relative to the first sample (the shift), where the data's spread,
+            // not its offset, sets their rounding: the merge's mean differences stay accurate
+            java.util.Arrays.fill(blockMean, 0);
+            for (int t = 0; t < rows; t++) {
+                int row = t * q;
+                for (int i = 0; i < q; i++) {
+                    blockMean[i] += data[row + i] - shift[i];
                 }
             }
             for (int i = 0; i < q; i++) {
                 blockMean[i] /= rows;
+                centre[i] = shift[i] + blockMean[i];
             }
-            Covariance.scatterUpper(data, rows, q, blockMean, true, block);
+            Covariance.scatterUpper(data, rows, q, centre, true, block);
             long n = count + rows;
             double w = (double) count * rows / n;
             double[] m = scatter.data;
@@ -213,7 +228,11 @@ public final class SampleMoments {
             DMatrixRMaj cov = scatter.copy();
             CommonOps_DDRM.symmUpperToFull(cov);
             CommonOps_DDRM.scale(1.0 / count, cov);
-            return new SampleMoments(Math.toIntExact(count), mean, cov);
+            double[] m = new double[q];
+            for (int i = 0; i < q; i++) {
+                m[i] = shift[i] + mean[i];
+            }
+            return new SampleMoments(Math.toIntExact(count), m, cov);
         }
     }
 }

@@ -54,7 +54,11 @@ class SampleMomentsTest {
             SampleMoments.Accumulator acc = SampleMoments.accumulator(37);
             int t = 0;
             for (int size : new int[] {1, 5, 300, 1024, 0, 673}) { // uneven blocks, the last one partial
-                acc.add(CommonOps_DDRM.extract(x, t, t + size, 0, 37));
+                if (size == 0) {
+                    acc.add(new double[0], 0);
+                } else {
+                    acc.add(CommonOps_DDRM.extract(x, t, t + size, 0, 37));
+                }
                 t += size;
             }
             assertEquals(x.numRows, t);
