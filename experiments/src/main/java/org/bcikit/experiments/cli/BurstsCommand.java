@@ -24,6 +24,7 @@ import org.bcikit.data.nwb.NwbReader;
 import org.bcikit.data.nwb.NwbSpikeTimes;
 import org.bcikit.experiments.bursts.BurstCsv;
 import org.bcikit.experiments.bursts.BurstFigures;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.results.HtmlReport;
 
@@ -38,7 +39,7 @@ import picocli.CommandLine.Parameters;
  * Poisson null, and ER(t), BF(t) aligned to a trial column per condition. Binned recordings are
  * refused: counts per bin cannot show intervals shorter than the bin.
  */
-@Command(name = "bursts", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "bursts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Burst code of recorded spike trains (NWB units): event rate, burst fraction and its Poisson "
                 + "null per unit, and ER(t), BF(t) aligned to trials per condition.")
 public final class BurstsCommand implements Callable<Integer> {
