@@ -70,6 +70,7 @@ public final class Bcikit implements Runnable {
         cl.addSubcommand(new PerturbationsCommand());
         cl.addSubcommand(new InternalModelCommand());
         cl.addSubcommand(new SpectrumCommand());
+        cl.addSubcommand(new BurstsCommand());
         cl.addSubcommand(new RunCommand(registry));
         cl.addSubcommand(new ListCommand(registry));
         cl.addSubcommand(new MergeCommand(registry));
