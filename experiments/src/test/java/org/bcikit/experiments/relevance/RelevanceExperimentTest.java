@@ -57,10 +57,13 @@ class RelevanceExperimentTest {
         assertTrue(disrupted < intact, "disrupted " + disrupted + " vs intact " + intact);
     }
 
-    /** Blocking on a short run: after CS1 alone predicted the US, the added CS2 evokes less than CS1. */
+    /**
+     * Latent inhibition: 30 pre-exposures of CS1 leave it evoking less at test than in a control
+     * network conditioned without them (the same pre-trained network).
+     */
     @Test
-    void blockingReducesTheResponseToTheAddedStimulus() {
-        Map<String, Double> m = run("blocking", 1.0, 0);
-        assertTrue(m.get("test.CS1") > m.get("test.CS2"), m.toString());
+    void preExposureReducesTheConditionedResponse() {
+        Map<String, Double> m = run("latent-inhibition", 1.0, 0);
+        assertTrue(m.get("preexposed.test.CS1") < m.get("control.test.CS1"), m.toString());
     }
 }
