@@ -12,6 +12,7 @@ import org.bcikit.experiments.dale.DaleSpectrumExperiment;
 import org.bcikit.experiments.dale.EgVsGdExperiment;
 import org.bcikit.experiments.demo.DemoExperiment;
 import org.bcikit.experiments.internalmodel.InternalModelExperiment;
+import org.bcikit.experiments.relevance.RelevanceExperiment;
 import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
@@ -38,7 +39,8 @@ public final class BuiltInExperiments {
             "dale-bci",
             "golub2018",
             "fit-session",
-            "ime2015");
+            "ime2015",
+            "relevance");
 
     private BuiltInExperiments() {
     }
@@ -60,6 +62,7 @@ public final class BuiltInExperiments {
                 .with(new FitSessionExperiment())
                 .with(new CalibrationExperiment())
                 .with(new DecoderRebuildExperiment())
-                .with(new InternalModelExperiment());
+                .with(new InternalModelExperiment())
+                .with(new RelevanceExperiment());
     }
 }

@@ -79,6 +79,36 @@ public final class NwbReader implements RecordingReader {
         }
     }
 
+    /**
+     * The units' spike times, unbinned, and the trials table (the one this reader was made for,
+     * else {@code /intervals/trials} if present) with its times and labels, for analyses that
+     * need spike timing rather than counts.
+     */
+    public NwbSpikeTimes spikeTimes(Path file) throws IOException {
+        try (NwbFile f = NwbFile.open(file)) {
+            List<String> unitIds = new ArrayList<>();
+            SpikeTrains spikes = readUnits(f, unitIds, new LinkedHashMap<>());
+            List<String> available = intervalTables(f);
+            String tables = available.isEmpty() ? "none" : String.join(", ", available);
+            String table = intervalsTable != null ? intervalsTable : f.exists("/intervals/trials") ? "trials" : null;
+            if (table == null) {
+                return new NwbSpikeTimes(file, unitIds, spikes.sortedTimes(), spikes.unsortedUnits(), null, tables,
+                        Map.of(), Map.of(), null);
+            }
+            String path = "/intervals/" + table;
+            if (!f.exists(path)) {
+                throw f.error(path, "expected a TimeIntervals table, found nothing at this path (tables under "
+                        + "/intervals: " + tables + ")");
+            }
+            NwbTrialTable t = NwbTrialTable.read(f, path);
+            return new NwbSpikeTimes(file, unitIds, spikes.sortedTimes(), spikes.unsortedUnits(), path, tables,
+                    NwbSpikeTimes.numbersOf(t, t.windows(spikes.last())), NwbSpikeTimes.textsOf(t),
+                    NwbTrialLabels.conditionColumn(t));
+        } catch (InvalidInputException e) {
+            throw e.inFile(file);
+        }
+    }
+
     private Recording read(NwbFile f, double width) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "NWB");

@@ -84,6 +84,20 @@ final class NwbTrialLabels {
         return outcomes[i];
     }
 
+    /**
+     * The column {@link #of} reads trial conditions from (first of the conventional names that is
+     * a 1-D column), or null when the table has none.
+     */
+    static String conditionColumn(NwbTrialTable table) {
+        for (String name : CONDITION_COLUMNS) {
+            NwbTrialTable.Column c = table.column(name);
+            if (c != null && c.rows() == null) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     /** What was mapped from which column, for the recording's metadata. */
     Map<String, String> notes() {
         return notes;
@@ -114,11 +128,9 @@ final class NwbTrialLabels {
     }
 
     private static Integer[] condition(NwbTrialTable table, Map<String, String> notes) {
-        for (String name : CONDITION_COLUMNS) {
+        String name = conditionColumn(table);
+        if (name != null) {
             NwbTrialTable.Column c = table.column(name);
-            if (c == null || c.rows() != null) {
-                continue;
-            }
             int n = table.rows();
             Integer[] out = new Integer[n];
             if (c.isNumeric() && integerValued(c.numbers())) {

@@ -55,6 +55,15 @@ final class SpikeTrains {
         return unsortedUnits;
     }
 
+    /** Copies of every unit's sorted times. */
+    double[][] sortedTimes() {
+        double[][] out = new double[times.length][];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = times[u].clone();
+        }
+        return out;
+    }
+
     long totalSpikes() {
         long n = 0;
         for (double[] t : times) {
