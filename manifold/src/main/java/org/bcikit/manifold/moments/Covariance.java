@@ -70,9 +70,8 @@ public final class Covariance {
      *
      * <p>The upper triangle of the scatter is cut into {@value #BANDS} bands of rows with equal
      * shares of the triangle (one band when not parallel or when the pass is small); each band is
-     * computed by one task over all samples: its rows' and columns' values of {@value #CHUNK}
-     * samples at a time are centred into buffers, and their outer products added four samples at a
-     * time (a symmetric rank-4 update). Each accumulator row is its own array indexed by the same
+     * computed by one task over all samples: four samples at a time, the band's columns are centred
+     * into four buffers and their outer products added (a symmetric rank-4 update). Each accumulator row is its own array indexed by the same
      * {@code j} as the buffers: only then does HotSpot's C2 vectorise the inner loop. No centred
      * n x q copy is made.
      *
@@ -80,8 +79,9 @@ public final class Covariance {
      * ({@link #ofUnblocked}: groups of four samples in order, then the remaining samples one by
      * one), and each band is written by one task only, so the result is bit for bit the same on
      * any number of threads and equal to the unblocked one. (Square output tiles of 192 and 512
-     * and two output rows per pass were tried: none was faster than the unblocked loop on one
-     * thread, the two-row loop about half as fast, apparently no longer vectorised.)
+     * over chunks of centred samples, and two output rows per pass, were tried: none was faster
+     * than the unblocked loop on one thread, the two-row loop about half as fast, apparently no
+     * longer vectorised.)
      */
     public static DMatrixRMaj of(DMatrixRMaj samples, double[] mean, boolean parallel) {
         int n = samples.numRows;
@@ -114,70 +114,55 @@ public final class Covariance {
     static final int BANDS = 8;
     /** The fewest rows in a band. */
     private static final int MIN_BAND = 16;
-    /** Samples centred into a band's buffers at a time (a multiple of 4). */
-    static final int CHUNK = 128;
     /** Below this many multiply-adds (n q^2) the pass stays on the calling thread. */
     private static final long PARALLEL_WORK = 50_000_000L;
 
     /**
      * Adds the scatter of rows {@code i0..i1-1} and columns {@code i0..q-1} (on and above the
-     * diagonal) into {@code s}, unscaled.
+     * diagonal) into {@code s}, unscaled: the unblocked kernel restricted to one band, whose
+     * accumulator (a 1/{@value #BANDS} share of the triangle) stays in cache while every group of
+     * four samples is added to it.
      */
     private static void band(double[] x, int n, int q, double[] mean, int i0, int i1, DMatrixRMaj s) {
-        int j0 = i0;
         int ni = i1 - i0;
-        int nj = q - j0;
+        int w = q - i0;
         if (ni == 0) {
             return;
         }
-        double[][] acc = new double[ni][nj];
-        double[][] a = new double[CHUNK][ni];
-        double[][] b = new double[CHUNK][nj];
-        // the first column of row i that is on or above the diagonal, relative to j0
-        int[] from = new int[ni];
-        for (int ii = 0; ii < ni; ii++) {
-            from[ii] = Math.max(0, i0 + ii - j0);
+        double[][] rows = new double[ni][w];
+        double[] b0 = new double[w];
+        double[] b1 = new double[w];
+        double[] b2 = new double[w];
+        double[] b3 = new double[w];
+        int t = 0;
+        for (; t + 4 <= n; t += 4) {
+            int row = t * q + i0;
+            for (int j = 0; j < w; j++) {
+                double m = mean[i0 + j];
+                b0[j] = x[row + j] - m;
+                b1[j] = x[row + q + j] - m;
+                b2[j] = x[row + 2 * q + j] - m;
+                b3[j] = x[row + 3 * q + j] - m;
+            }
+            for (int i = 0; i < ni; i++) {
+                addRank4(rows[i], b0, b1, b2, b3, b0[i], b1[i], b2[i], b3[i], i, w);
+            }
         }
-        int full = n - n % 4;
-        for (int t0 = 0; t0 < n; t0 += CHUNK) {
-            int rows = Math.min(CHUNK, n - t0);
-            for (int r = 0; r < rows; r++) {
-                int row = (t0 + r) * q;
-                double[] ar = a[r];
-                double[] br = b[r];
-                for (int ii = 0; ii < ni; ii++) {
-                    ar[ii] = x[row + i0 + ii] - mean[i0 + ii];
-                }
-                for (int jj = 0; jj < nj; jj++) {
-                    br[jj] = x[row + j0 + jj] - mean[j0 + jj];
-                }
+        for (; t < n; t++) {
+            int row = t * q + i0;
+            for (int j = 0; j < w; j++) {
+                b0[j] = x[row + j] - mean[i0 + j];
             }
-            // CHUNK is a multiple of 4, so a chunk's groups of four are the unblocked kernel's
-            int grouped = Math.min(rows, full - t0);
-            int ii = 0;
-            for (; ii < ni; ii++) {
-                double[] c = acc[ii];
-                for (int r = 0; r + 4 <= grouped; r += 4) {
-                    addRank4(c, b[r], b[r + 1], b[r + 2], b[r + 3], a[r][ii], a[r + 1][ii], a[r + 2][ii],
-                            a[r + 3][ii], from[ii], nj);
-                }
-            }
-            for (int r = Math.max(grouped, 0); r < rows; r++) {
-                double[] br = b[r];
-                for (ii = 0; ii < ni; ii++) {
-                    double[] c = acc[ii];
-                    double av = a[r][ii];
-                    for (int jj = from[ii]; jj < nj; jj++) {
-                        c[jj] += av * br[jj];
-                    }
+            for (int i = 0; i < ni; i++) {
+                double[] c = rows[i];
+                double a = b0[i];
+                for (int j = i; j < w; j++) {
+                    c[j] += a * b0[j];
                 }
             }
         }
-        for (int ii = 0; ii < ni; ii++) {
-            int f = from[ii];
-            if (f < nj) {
-                System.arraycopy(acc[ii], f, s.data, (i0 + ii) * q + j0 + f, nj - f);
-            }
+        for (int i = 0; i < ni; i++) {
+            System.arraycopy(rows[i], i, s.data, (i0 + i) * q + i0 + i, w - i);
         }
     }
 
