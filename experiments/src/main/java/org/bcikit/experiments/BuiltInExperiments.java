@@ -15,6 +15,7 @@ import org.bcikit.experiments.internalmodel.InternalModelExperiment;
 import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
+import org.bcikit.experiments.staticnet.FeedbackBciExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
 
@@ -38,7 +39,8 @@ public final class BuiltInExperiments {
             "dale-bci",
             "golub2018",
             "fit-session",
-            "ime2015");
+            "ime2015",
+            "feedback-bci");
 
     private BuiltInExperiments() {
     }
@@ -51,6 +53,7 @@ public final class BuiltInExperiments {
                 .with(new StaticPerturbationExperiment())
                 .with(new IncrementalOmpExperiment())
                 .with(new LowRankExperiment())
+                .with(new FeedbackBciExperiment())
                 .with(new Sadtler2014Experiment())
                 .with(new AdaptiveDecoderExperiment())
                 .with(new DaleSpectrumExperiment())
