@@ -31,7 +31,8 @@ class FeedbackBciExperimentTest {
         assertEquals("exact/lazy/WMP", names.get(0));
         assertEquals("univariate/rich/OMP", names.get(19));
         FeedbackBciExperiment.Params p = (FeedbackBciExperiment.Params) plan.conditions().get(0).parameters();
-        assertEquals(1000, p.adaptation().steps());
+        assertEquals(400, p.adaptation().steps());
+        assertEquals(4, plan.seeds());
         assertEquals(100, p.network().units());
     }
 
