@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.experiments.BuiltInExperiments;
-import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.VersionProvider;
 
 import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.cli.bench.BenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine;
  */
 @Command(name = "bcikit",
         mixinStandardHelpOptions = true,
-        versionProvider = Bcikit.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Model how brains adapt to brain-computer interfaces: read recordings, fit the "
                 + "intrinsic manifold, rebuild decoders, replicate perturbation experiments.",
         synopsisSubcommandLabel = "COMMAND")
@@ -108,13 +109,5 @@ public final class Bcikit implements Runnable {
         String msg = t.getMessage();
         String kind = t instanceof IOException ? "I/O error" : t.getClass().getSimpleName();
         return kind + (msg == null ? "" : ": " + msg) + " (run with --debug for details)";
-    }
-
-    /** Reads the version that Maven wrote into the jar. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"bcikit " + BuildInfo.version()};
-        }
     }
 }

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.Recording;
 import org.bcikit.experiments.calibration.CalibrationAnalysis;
+import org.bcikit.experiments.cli.options.VersionProvider;
 
+import org.bcikit.experiments.cli.options.RecordingOptions;
+import org.bcikit.experiments.cli.options.TrialSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bcikit calibrate FILE}: the intuitive decoder of a rig from a recording with targets ({@link CalibrationAnalysis}). */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Calibrate a rig's intuitive decoder from a recording with targets: intended velocity, factor "
                 + "analysis on z-scored counts (cross-validated dimensionality or --factors), velocity Kalman filter, "
                 + "steady-state gain; trial-wise k-fold held-out decoding.",

@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.Recording;
 import org.bcikit.experiments.calibration.RebuildAnalysis;
+import org.bcikit.experiments.cli.options.VersionProvider;
 
+import org.bcikit.experiments.cli.options.RecordingOptions;
+import org.bcikit.experiments.cli.options.TrialSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bcikit decoder rebuild FILE}: the linear decoder that drove a closed-loop cursor ({@link RebuildAnalysis}). */
-@Command(name = "rebuild", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "rebuild", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Estimate the decoder that drove the cursor of a closed-loop recording, "
                 + "v(t) = M1 v(t-1) + M2 u(t) + m0 with v(t) = (p(t) - p(t-1)) / dt (bin t's position reflects bin t's "
                 + "counts), by least squares; per-axis R^2 and a replay of every trial.",

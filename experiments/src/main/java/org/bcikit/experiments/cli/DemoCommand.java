@@ -17,6 +17,7 @@ import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.bcikit.data.synthetic.SyntheticSession;
 import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.Dimensionality;
 import org.bcikit.manifold.fa.DimensionalitySearch;
 import org.bcikit.manifold.fa.FactorAnalysis;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
  * and a tuning figure, and estimates its manifold dimensionality by cross-validated factor
  * analysis. The sweep goes first because a results folder must not start out holding other files.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the whole pipeline on built-in synthetic data: the 'demo' experiment (static networks, "
                 + "lazy and rich, and a closed-loop rate RNN adapting to matched WMPs and OMPs) with its figures, "
                 + "plus a simulated session with its raster, tuning and cross-validated manifold dimensionality.",

@@ -13,7 +13,10 @@ import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
 import org.bcikit.data.format.RecordingFormat;
 import org.bcikit.data.format.Recordings;
+import org.bcikit.experiments.cli.options.VersionProvider;
 
+import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.RecordingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bcikit inspect FILE|--example NAME}: what a recording holds and which BCI fields it lacks. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show what a recording holds: format, units, bin width, trials, bins, targets, outcomes, "
                 + "and which BCI fields (cursor position, velocity, targets, outcomes) are missing.")
 public final class InspectCommand implements Callable<Integer> {

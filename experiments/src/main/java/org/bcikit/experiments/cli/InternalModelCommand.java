@@ -14,6 +14,8 @@ import org.bcikit.data.io.JsonFiles;
 import org.bcikit.decoders.internalmodel.AngularErrors;
 import org.bcikit.decoders.internalmodel.InternalModel;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.internalmodel.InternalModelAnalysis;
 import org.bcikit.experiments.internalmodel.InternalModelFigures;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code bcikit internal-model FILE|--example ime2015}: internal model estimation (Golub, Yu &amp; Chase 2015,
  * eLife 4:e10015; {@link InternalModelAnalysis}) on a closed-loop session in the codepack's layout.
  */
-@Command(name = "internal-model", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "internal-model", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Estimate the subject's internal model of the decoder (IME, Golub, Yu & Chase 2015) from closed-loop "
                 + "cursor trials (the codepack's layout, e.g. the bundled --example ime2015) and compare the "
                 + "angular errors of the cursor and of the internal model.",

@@ -1,12 +1,14 @@
 package org.bcikit.experiments.cli;
 
+import org.bcikit.experiments.cli.options.VersionProvider;
+
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** {@code bcikit manifold}: estimate the intrinsic manifold of a recording (sub-command {@code fit}). */
-@Command(name = "manifold", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "manifold", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Intrinsic manifold of a recording: factor analysis with cross-validated dimensionality.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ManifoldFitCommand.class})

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.Dimensionality;
 import org.bcikit.manifold.fa.DimensionalitySearch;
 import org.bcikit.manifold.fa.FactorAnalysis;
@@ -18,6 +19,9 @@ import org.bcikit.manifold.fa.FactorModel;
 import org.bcikit.manifold.moments.Covariance;
 import org.ejml.data.DMatrixRMaj;
 
+import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.RecordingOptions;
+import org.bcikit.experiments.cli.options.SamplesFile;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.ManifoldFigures;
 import org.bcikit.experiments.results.HtmlReport;
@@ -32,7 +36,7 @@ import picocli.CommandLine;
  * samples x units matrix) and writes the model as JSON; with {@code --dims auto} the number of
  * factors is chosen by k-fold cross-validated log-likelihood (science.md section 3).
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Fit factor analysis (EM on the covariance) to FILE's samples x units; choose d by "
                 + "cross-validation with --dims auto. Writes the model as JSON; --plot adds figures.")
 public final class ManifoldFitCommand implements Callable<Integer> {

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import org.bcikit.data.Recording;
 import org.bcikit.decoders.rig.DecoderFile;
 import org.bcikit.experiments.calibration.SessionDesign;
+import org.bcikit.experiments.cli.options.VersionProvider;
 
+import org.bcikit.experiments.cli.options.RecordingOptions;
+import org.bcikit.experiments.cli.options.TrialSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bcikit perturbations --decoder decoder.json --data FILE}: design a session's WMPs and OMPs ({@link SessionDesign}). */
-@Command(name = "perturbations", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "perturbations", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Design a perturbation session from a calibrated decoder and its calibration data: WMPs (factor "
                 + "permutations; all d! up to d = 8, seeded samples beyond) and OMPs (seeded unit permutations), "
                 + "open-loop velocities per target, screened as Sadtler et al. 2014 did or matched by loss, ranked.",

@@ -19,6 +19,7 @@ import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.api.ExperimentSpec;
 import org.bcikit.experiments.api.SpecBinding;
 import org.bcikit.experiments.api.SpecReader;
+import org.bcikit.experiments.cli.options.ExampleOption;
 import org.bcikit.experiments.sweep.Shard;
 import org.bcikit.experiments.sweep.SweepJob;
 import org.bcikit.experiments.sweep.SweepRunner;

@@ -10,11 +10,13 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.VersionProvider;
 
 import org.bcikit.decoders.hypotheses.Hypothesis;
 import org.bcikit.decoders.hypotheses.HypothesisAnalysis;
 import org.bcikit.decoders.hypotheses.HypothesisReport;
 import org.bcikit.decoders.hypotheses.Signatures;
+import org.bcikit.experiments.cli.options.ExampleOption;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.results.HtmlReport;
 import org.bcikit.experiments.session.HypothesisOutput;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
  * from the stored parameters, checks them against everything the rig stored, and writes progress
  * and factor-cloud figures (Golub et al. 2018, Nat Neurosci 21:607; {@link RigSessionAnalysis}).
  */
-@Command(name = "session", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "session", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Rebuild a rig session's intuitive and perturbed decoders from the stored parameters "
                 + "(Golub et al. 2018 layout, e.g. the bundled --example golub2018) and check them against "
                 + "the stored K, M1, M2, m0 and decoded velocities.",

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
 import org.bcikit.rnn.analysis.SingularValueSpectrum;
 import org.bcikit.rnn.dale.ColEiWeights;
@@ -36,7 +37,7 @@ import picocli.CommandLine;
  * 2023) and writes the singular-value histogram (PNG + SVG) and the numbers (JSON). A quick way to
  * see how dispersed an initialisation's spectrum is before training with it.
  */
-@Command(name = "spectrum", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "spectrum", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Singular-value spectrum and normalised SVD entropy (NSE) of an initial recurrent matrix: "
                 + "ColEI or DANN (Dale's law) or standard.")
 public final class SpectrumCommand implements Callable<Integer> {

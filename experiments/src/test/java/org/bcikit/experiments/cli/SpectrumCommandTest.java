@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-
 import picocli.CommandLine;
 
 class SpectrumCommandTest {

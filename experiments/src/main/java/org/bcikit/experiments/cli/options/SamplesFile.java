@@ -1,4 +1,4 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.options;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,10 +27,10 @@ import org.ejml.data.DMatrixRMaj;
  * @param unitIds one id per column
  * @param source the file, for messages
  */
-record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
+public record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
 
     /** Reads {@code file} as {@code reading} says (format, bin width, field mapping). */
-    static SamplesFile read(Path file, RecordingOptions reading) throws IOException {
+    public static SamplesFile read(Path file, RecordingOptions reading) throws IOException {
         ReadOptions options = reading.readOptions();
         RecordingFormat f = reading.format(file);
         if (f == RecordingFormat.NPY && Files.isRegularFile(file)
@@ -47,7 +47,7 @@ record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
     }
 
     /** Reads a plain {@code .npy} matrix (the benchmark's input), rejecting other shapes. */
-    static DMatrixRMaj readMatrix(Path file) throws IOException {
+    public static DMatrixRMaj readMatrix(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw InvalidInputException.in(file, Files.exists(file) ? "expected a file, found a folder" : "no such file");
         }
@@ -60,7 +60,7 @@ record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
     }
 
     /** The same file without the units at {@code columns} (ascending). */
-    SamplesFile without(int[] columns) {
+    public SamplesFile without(int[] columns) {
         int q = samples.numCols;
         boolean[] drop = new boolean[q];
         for (int c : columns) {
@@ -84,7 +84,7 @@ record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source) {
     }
 
     /** The ids of the units at {@code columns}. */
-    List<String> ids(int[] columns) {
+    public List<String> ids(int[] columns) {
         List<String> out = new ArrayList<>();
         for (int c : columns) {
             out.add(unitIds.get(c));

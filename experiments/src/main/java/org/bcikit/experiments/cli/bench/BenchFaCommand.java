@@ -1,4 +1,4 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,10 +9,12 @@ import java.util.concurrent.Callable;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.manifold.fa.FactorModel;
 import org.ejml.data.DMatrixRMaj;
 
+import org.bcikit.experiments.cli.options.SamplesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +30,7 @@ import picocli.CommandLine;
  * and then more until one of them runs with the compiler idle, so the timed ones measure compiled
  * code without compiler threads competing; {@code --warmup 0} times a cold start.
  */
-@Command(name = "fa", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "fa", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Factor-analysis fit time on a samples x units .npy matrix (as shared/bench/fa_sklearn.py).")
 public final class BenchFaCommand implements Callable<Integer> {
 

@@ -1,4 +1,4 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.rnn.kernels.BatchedFixedPointTrainer.Gradient;
 import org.bcikit.rnn.kernels.BatchedFixedPointTrainer;
 import org.bcikit.rnn.kernels.FloatKernels;
@@ -44,7 +45,7 @@ import picocli.CommandLine;
  * each variant, a throwaway copy of the network trains for {@code --jit-warmup} steps so the
  * JIT has compiled the loop (PyTorch's kernels are compiled ahead of time).
  */
-@Command(name = "ratenet", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "ratenet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Fixed-point rate network training step (linear / unrolled / implicit), as ../shared/bench/ratenet_torch.py.")
 public final class RateNetBenchCommand implements Callable<Integer> {
 

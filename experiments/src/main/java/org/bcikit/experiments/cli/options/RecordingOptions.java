@@ -1,4 +1,4 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.options;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
  * How to read a recording: {@code --format}, {@code --bin-width} and {@code --fields}, declared
  * once here and mixed into every command that reads one, so they mean the same everywhere.
  */
-final class RecordingOptions {
+public final class RecordingOptions {
 
     @Option(names = "--format", paramLabel = "F", description = "csv, npy, nwb or mat (default: by the extension).")
-    String format;
+    public String format;
 
     @Option(names = "--bin-width", paramLabel = "S",
             description = "Bin width in seconds where the file does not fix one (default 0.045).")
@@ -32,12 +32,12 @@ final class RecordingOptions {
     List<String> fields;
 
     /** The format named by {@code --format}, or the one {@code file}'s extension names. */
-    RecordingFormat format(Path file) {
+    public RecordingFormat format(Path file) {
         return format == null ? RecordingFormat.forFile(file) : RecordingFormat.parse(format);
     }
 
     /** The reader options; bad values are errors naming the option. */
-    ReadOptions readOptions() {
+    public ReadOptions readOptions() {
         if (binWidth != null && !(binWidth > 0 && Double.isFinite(binWidth))) {
             throw new InvalidInputException("--bin-width: expected seconds > 0, found " + binWidth);
         }

@@ -1,7 +1,8 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.bench;
 
 import java.util.concurrent.Callable;
 
+import org.bcikit.experiments.cli.options.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine;
  * {@code ../shared/bench}, each printing one JSON line with the baseline's field names so the two
  * can be compared side by side in one run. Speed lives here, never in timed unit tests.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks against the scikit-learn / PyTorch baselines (one JSON line each).",
         subcommands = {
             // one line per benchmark; keep sorted

@@ -1,10 +1,11 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
+import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.rnn.learning.GradientDescent;
 import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
  * network (exact loss, dL/dW, GD update), the inner loop of the {@code lazy-rich} and
  * {@code learning-rate} experiments. Prints one JSON line with the milliseconds per step.
  */
-@Command(name = "static", mixinStandardHelpOptions = true, versionProvider = Bcikit.Version.class,
+@Command(name = "static", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Milliseconds per exact-GD step of the static linear-Gaussian network (one JSON line).")
 public final class StaticBenchCommand implements Callable<Integer> {
 

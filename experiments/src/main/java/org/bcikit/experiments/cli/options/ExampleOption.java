@@ -1,4 +1,4 @@
-package org.bcikit.experiments.cli;
+package org.bcikit.experiments.cli.options;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * own optional FILE (its description says what the file may be) and asks this mixin which of
  * the two was given: exactly one where an input is required.
  */
-final class ExampleOption {
+public final class ExampleOption {
 
     @Option(names = "--example", paramLabel = "NAME", completionCandidates = Names.class,
             description = "Read a session bundled in the jar instead of a file: ${COMPLETION-CANDIDATES}.")
@@ -27,7 +27,7 @@ final class ExampleOption {
     CommandSpec command;
 
     /** The file to read: {@code file}, or the bundled session extracted; exactly one must be given. */
-    Path resolve(Path file, String fileLabel) throws IOException {
+    public Path resolve(Path file, String fileLabel) throws IOException {
         String ref = reference(file, fileLabel);
         if (ref == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: '" + fileLabel
@@ -37,7 +37,7 @@ final class ExampleOption {
     }
 
     /** What outputs call the input: {@code file} as given, {@code example:NAME}, or null for neither. */
-    String reference(Path file, String fileLabel) {
+    public String reference(Path file, String fileLabel) {
         if (file != null && name != null) {
             throw new ParameterException(command.commandLine(), "give " + fileLabel + " or --example NAME, not both");
         }
