@@ -32,6 +32,7 @@ public final class BuiltInExperiments {
             "lazy-rich",
             "learning-rate",
             "incremental-omp",
+            "incremental-omp-lr",
             "low-rank",
             "sadtler2014",
             "adaptive-decoder",
