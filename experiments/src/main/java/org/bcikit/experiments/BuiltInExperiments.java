@@ -16,6 +16,7 @@ import org.bcikit.experiments.relevance.RelevanceExperiment;
 import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
 import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
+import org.bcikit.experiments.staticnet.FeedbackBciExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
 
@@ -31,6 +32,7 @@ public final class BuiltInExperiments {
             "lazy-rich",
             "learning-rate",
             "incremental-omp",
+            "incremental-omp-lr",
             "low-rank",
             "sadtler2014",
             "adaptive-decoder",
@@ -40,7 +42,8 @@ public final class BuiltInExperiments {
             "golub2018",
             "fit-session",
             "ime2015",
-            "relevance");
+            "relevance",
+            "feedback-bci");
 
     private BuiltInExperiments() {
     }
@@ -53,6 +56,7 @@ public final class BuiltInExperiments {
                 .with(new StaticPerturbationExperiment())
                 .with(new IncrementalOmpExperiment())
                 .with(new LowRankExperiment())
+                .with(new FeedbackBciExperiment())
                 .with(new Sadtler2014Experiment())
                 .with(new AdaptiveDecoderExperiment())
                 .with(new DaleSpectrumExperiment())

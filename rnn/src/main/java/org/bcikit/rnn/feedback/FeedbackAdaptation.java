@@ -1,0 +1,92 @@
+package org.bcikit.rnn.feedback;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.bcikit.rnn.analysis.EigenvalueSpectrum;
+import org.bcikit.rnn.model.Optimizer;
+import org.bcikit.rnn.model.Parameter;
+import org.bcikit.rnn.model.RecurrentWeights;
+import org.bcikit.rnn.model.StaticGaussianNetwork;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Adaptation of a static network's recurrent weights to a perturbed readout when the learner must
+ * estimate its own feedback (science.md §11 on the protocol of Payeur, Orsborn and Lajoie 2023,
+ * bioRxiv 2023.03.11.532146, §5.1): before every step the {@link FeedbackEstimator} gives B, the
+ * {@link FeedbackGradient} turns it into a weight gradient and the optimiser steps W. The same
+ * instability rule as {@link org.bcikit.rnn.adaptation.StaticAdaptation}: the spectral radius of W
+ * is checked every {@code stabilityCheckEvery} steps and at the last, and a radius of 1 or more (or
+ * a non-finite loss) stops the run as unstable. Apart from those checks and the estimator's own
+ * work, a step allocates nothing.
+ */
+public final class FeedbackAdaptation {
+
+    private final int steps;
+    private final int stabilityCheckEvery;
+
+    /**
+     * @param steps               number of updates
+     * @param stabilityCheckEvery spectral-radius check every this many steps
+     */
+    public FeedbackAdaptation(int steps, int stabilityCheckEvery) {
+        if (steps < 0 || stabilityCheckEvery < 1) {
+            throw new IllegalArgumentException("feedback adaptation: need steps >= 0 and stabilityCheckEvery >= 1, got "
+                    + steps + ", " + stabilityCheckEvery);
+        }
+        this.steps = steps;
+        this.stabilityCheckEvery = stabilityCheckEvery;
+    }
+
+    /** Adapts {@code network} (mutated: its recurrent weights learn) with feedback from {@code estimator}. */
+    public FeedbackAdaptationResult run(StaticGaussianNetwork network, FeedbackEstimator estimator, Optimizer optimizer) {
+        RecurrentWeights w = network.recurrent();
+        List<Parameter> plastic = w.parameters();
+        FeedbackGradient gradient = new FeedbackGradient(network);
+        DMatrixRMaj feedback = new DMatrixRMaj(network.units(), network.readout().numRows);
+        double[] loss = new double[steps + 1];
+        double[] angle = new double[steps + 1];
+        int reached = 0;
+        boolean unstable = false;
+        int stoppedAt = -1;
+        String reason = "";
+        for (int t = 0; t <= steps; t++) {
+            if (t % stabilityCheckEvery == 0 || t == steps) {
+                double radius = allFinite(w.effective()) ? EigenvalueSpectrum.of(w.effective()).spectralRadius()
+                        : Double.POSITIVE_INFINITY;
+                if (!(radius < 1.0)) {
+                    unstable = true;
+                    stoppedAt = t;
+                    reason = "unstable: spectral radius of W reached " + radius + " at step " + t;
+                    break;
+                }
+            }
+            estimator.estimate(network, feedback);
+            double l = gradient.backward(network, feedback);
+            if (!Double.isFinite(l)) {
+                unstable = true;
+                stoppedAt = t;
+                reason = "the loss is " + l + " at step " + t;
+                break;
+            }
+            loss[t] = l;
+            angle[t] = FeedbackAngle.degrees(feedback, network.readout());
+            reached = t + 1;
+            if (t < steps) {
+                optimizer.step(plastic);
+                w.refresh();
+            }
+        }
+        return new FeedbackAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(angle, reached), unstable,
+                stoppedAt, reason);
+    }
+
+    private static boolean allFinite(DMatrixRMaj m) {
+        for (int i = 0; i < m.getNumElements(); i++) {
+            if (!Double.isFinite(m.data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
