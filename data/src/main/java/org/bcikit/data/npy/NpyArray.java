@@ -136,6 +136,121 @@ public final class NpyArray {
         return new NpyArray(h.shape(), v);
     }
 
+    /** Receives a block of rows from {@link #readRowBlocks}. */
+    @FunctionalInterface
+    public interface RowBlocks {
+        /**
+         * {@code rows} rows of {@code columns} values each, row-major at the start of {@code values}
+         * (a buffer reused for the next block: copy what must be kept).
+         */
+        void accept(double[] values, int rows, int columns);
+    }
+
+    /**
+     * Reads a 2-D {@code .npy} matrix (a 1-D one as one column) in blocks of at most
+     * {@code blockRows} rows, handing each to {@code sink}, without holding the whole array: only
+     * one block's bytes and values are in memory, so a file larger than the heap (or than 2^31
+     * elements) can be summarised block by block. C-order files are read as they lie; a
+     * Fortran-order file is read whole first (its rows are not contiguous). Returns the shape.
+     */
+    public static int[] readRowBlocks(Path file, int blockRows, RowBlocks sink) throws IOException {
+        if (blockRows < 1) {
+            throw new IllegalArgumentException("blockRows: expected at least 1, got " + blockRows);
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long size = ch.size();
+            ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, pre, 0);
+            byte[] magic = new byte[MAGIC.length];
+            pre.flip();
+            if (pre.remaining() < 10) {
+                throw InvalidInputException.in(file, "expected a NumPy .npy file (magic bytes \\x93NUMPY), found "
+                        + pre.remaining() + " bytes");
+            }
+            pre.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw InvalidInputException.in(file, "expected a NumPy .npy file (magic bytes \\x93NUMPY), found other content");
+            }
+            int major = pre.get();
+            pre.get();
+            long headerLength;
+            int prefix;
+            if (major == 1) {
+                headerLength = Short.toUnsignedInt(pre.getShort());
+                prefix = 10;
+            } else if (major == 2 || major == 3) {
+                if (pre.remaining() < 4) {
+                    throw InvalidInputException.at(file, "header", "expected a 4-byte header length, file truncated");
+                }
+                headerLength = Integer.toUnsignedLong(pre.getInt());
+                prefix = 12;
+            } else {
+                throw InvalidInputException.at(file, "version", "expected format version 1, 2 or 3, found " + major);
+            }
+            if (prefix + headerLength > size) {
+                throw InvalidInputException.at(file, "header", "expected " + headerLength
+                        + " header bytes, file truncated");
+            }
+            ByteBuffer head = ByteBuffer.allocate((int) headerLength);
+            readFully(ch, head, prefix);
+            String dict = new String(head.array(), 0, head.position(),
+                    major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            NpyHeader h = NpyHeader.parse(dict, file);
+            int[] shape = h.shape();
+            if (shape.length != 1 && shape.length != 2) {
+                throw InvalidInputException.at(file, "header.shape", "expected a 1-D or 2-D array, found "
+                        + Arrays.toString(shape));
+            }
+            long rows = shape[0];
+            int cols = shape.length == 2 ? shape[1] : 1;
+            int width = h.dtype().size();
+            long expected = rows * cols * width;
+            long data = prefix + headerLength;
+            if (size - data != expected) {
+                throw InvalidInputException.at(file, "data", "expected " + expected + " bytes for shape "
+                        + Arrays.toString(shape) + " of " + h.dtype().descr(h.order()) + ", found " + (size - data)
+                        + (size - data < expected ? " (file truncated)" : " (trailing bytes)"));
+            }
+            if (h.fortranOrder() && shape.length == 2 && cols > 1) {
+                DMatrixRMaj m = read(file).toMatrix();
+                double[] block = new double[(int) Math.min(rows, blockRows) * cols];
+                for (int t = 0; t < rows; t += blockRows) {
+                    int r = (int) Math.min(blockRows, rows - t);
+                    System.arraycopy(m.data, t * cols, block, 0, r * cols);
+                    sink.accept(block, r, cols);
+                }
+                return shape;
+            }
+            int per = (int) Math.max(1, Math.min(blockRows, Math.min(rows, (Integer.MAX_VALUE - 8) / ((long) cols * width))));
+            ByteBuffer bytes = ByteBuffer.allocate(per * cols * width).order(h.order());
+            double[] block = new double[per * cols];
+            long position = data;
+            for (long t = 0; t < rows; t += per) {
+                int r = (int) Math.min(per, rows - t);
+                bytes.clear().limit(r * cols * width);
+                readFully(ch, bytes, position);
+                position += (long) r * cols * width;
+                bytes.flip();
+                for (int k = 0; k < r * cols; k++) {
+                    block[k] = h.dtype().get(bytes);
+                }
+                sink.accept(block, r, cols);
+            }
+            return shape;
+        }
+    }
+
+    private static void readFully(java.nio.channels.FileChannel ch, ByteBuffer b, long position) throws IOException {
+        long at = position;
+        while (b.hasRemaining()) {
+            int got = ch.read(b, at);
+            if (got < 0) {
+                break;
+            }
+            at += got;
+        }
+    }
+
     /** Writes little-endian float64 in C order, atomically. */
     public void write(Path file) throws IOException {
         write(file, NpyDtype.FLOAT64, ByteOrder.LITTLE_ENDIAN, false);

@@ -89,6 +89,41 @@ class NpyArrayTest {
     }
 
     @Test
+    void rowBlocksReadTheSameValuesAsTheWholeFile(@TempDir Path dir) throws Exception {
+        DMatrixRMaj m = new DMatrixRMaj(7, 3);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = k * 3 % 11;
+        }
+        Path f = dir.resolve("m.npy");
+        for (NpyDtype t : new NpyDtype[] {NpyDtype.FLOAT64, NpyDtype.FLOAT32, NpyDtype.INT16}) {
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                for (boolean fortran : new boolean[] {false, true}) {
+                    for (int version = 1; version <= 2; version++) {
+                        java.nio.file.Files.write(f, NpyArray.of(m).toBytes(t, order, fortran, version));
+                        java.util.List<Double> got = new java.util.ArrayList<>();
+                        int[] blocks = {0};
+                        int[] shape = NpyArray.readRowBlocks(f, 3, (v, rows, cols) -> {
+                            assertEquals(3, cols);
+                            assertEquals(blocks[0] < 2 ? 3 : 1, rows);
+                            blocks[0]++;
+                            for (int k = 0; k < rows * cols; k++) {
+                                got.add(v[k]);
+                            }
+                        });
+                        assertArrayEquals(new int[] {7, 3}, shape);
+                        assertEquals(3, blocks[0]);
+                        assertArrayEquals(m.data, got.stream().mapToDouble(Double::doubleValue).toArray(),
+                                t + " " + order + " fortran=" + fortran + " v" + version);
+                    }
+                }
+            }
+        }
+        byte[] whole = NpyArray.of(m).toBytes(NpyDtype.FLOAT64, ByteOrder.LITTLE_ENDIAN, false, 1);
+        java.nio.file.Files.write(f, java.util.Arrays.copyOf(whole, whole.length - 8));
+        assertThrows(InvalidInputException.class, () -> NpyArray.readRowBlocks(f, 3, (v, r, c) -> { }));
+    }
+
+    @Test
     void roundTripsEveryTypeOrderAndVersion(@TempDir Path dir) throws Exception {
         DMatrixRMaj m = new DMatrixRMaj(new double[][] {{0, 1, 127}, {5, 64, 100}});
         for (NpyDtype t : NpyDtype.values()) {

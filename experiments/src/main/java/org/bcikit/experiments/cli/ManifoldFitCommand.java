@@ -1,5 +1,6 @@
 package org.bcikit.experiments.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +12,14 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.data.npy.NpyArray;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.Dimensionality;
 import org.bcikit.manifold.fa.DimensionalitySearch;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.manifold.fa.FactorModel;
 import org.bcikit.manifold.moments.Covariance;
+import org.bcikit.manifold.moments.SampleMoments;
 import org.ejml.data.DMatrixRMaj;
 
 import org.bcikit.experiments.cli.options.ExampleOption;
@@ -74,6 +77,11 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             description = "Stop when an EM step gains less than this fraction of the gain so far. Default: ${DEFAULT-VALUE}.")
     double tolerance;
 
+    @Option(names = "--min-var-frac", paramLabel = "F", defaultValue = "0.01",
+            description = "Floor on each private variance as a fraction of that unit's variance (Heywood cases); "
+                    + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
+    double minVarFrac;
+
     @Option(names = "--init", defaultValue = "pca", description = "pca or random. Default: ${DEFAULT-VALUE}.")
     String init;
 
@@ -102,6 +110,10 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         FactorAnalysis fa = configure();
         Path input = example.resolve(file, "FILE");
         source = example.reference(file, "FILE");
+        if (fixedDims != null && SamplesFile.isPlainNpy(input, reading)
+                && java.nio.file.Files.size(input) > streamBytes) {
+            return streamed(input, fa.withDims(fixedDims), stdout, stderr);
+        }
         SamplesFile data = SamplesFile.read(input, reading);
         try {
             Covariance.mean(data.samples()); // NaN/Inf, named by row and column, before anything else
@@ -150,7 +162,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             throw e.inFile(input);
         }
 
-        Map<String, Object> json = json(data, dropped, model, fitSeconds, dim, cvSeconds);
+        Map<String, Object> json = json(x.numRows, data.unitIds(), dropped, model, fitSeconds, dim, cvSeconds);
         JsonFiles.write(out, json);
         List<Path> written = new ArrayList<>(List.of(out));
         if (plot) {
@@ -169,7 +181,91 @@ public final class ManifoldFitCommand implements Callable<Integer> {
                     .keyNumbers("Model", JsonFiles.mapper().valueToTree(json)).figures("Figures", "")
                     .write(out.getParent() == null ? Path.of("") : out.getParent()));
         }
-        summary(stdout, x, model, fitSeconds, dim, cvSeconds, written);
+        summary(stdout, x.numRows, x.numCols, model, fitSeconds, dim, cvSeconds, written);
+        return 0;
+    }
+
+    /**
+     * Plain {@code .npy} files larger than this many bytes are summarised in blocks of rows
+     * ({@link SampleMoments#accumulator}) when {@code --dims} is fixed, so the samples are never
+     * held: 10^6 bins x 1000 units take one 1000 x 1000 scatter. Smaller files are read whole,
+     * as before, so their numbers do not change.
+     */
+    static long streamBytes = 256L << 20;
+
+    /** Rows per block when streaming. */
+    private static final int STREAM_ROWS = 4096;
+
+    /** {@code --dims K} on a large plain {@code .npy}: fits the moments accumulated block by block. */
+    private Integer streamed(Path input, FactorAnalysis fa, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        SampleMoments.Accumulator[] acc = {null};
+        try {
+            NpyArray.readRowBlocks(input, STREAM_ROWS, (values, rows, cols) -> {
+                if (acc[0] == null) {
+                    acc[0] = SampleMoments.accumulator(cols);
+                }
+                acc[0].add(values, rows);
+            });
+        } catch (InvalidInputException e) {
+            throw e.inFile(input);
+        }
+        if (acc[0] == null || acc[0].count() == 0) {
+            throw InvalidInputException.in(input, "expected at least one sample, found none");
+        }
+        SampleMoments moments = acc[0].moments();
+        int q = moments.units();
+        List<String> ids = new ArrayList<>();
+        List<Integer> silent = new ArrayList<>();
+        for (int i = 0; i < q; i++) {
+            ids.add(Integer.toString(i));
+            if (moments.covarianceView().unsafe_get(i, i) == 0) {
+                silent.add(i);
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        if (!silent.isEmpty()) {
+            List<String> names = silent.stream().map(String::valueOf).toList();
+            if (!dropSilent) {
+                throw InvalidInputException.in(input, silent.size() + " unit(s) never vary (zero variance), so factor "
+                        + "analysis cannot fit them: unit id(s) " + String.join(", ", names)
+                        + "; pass --drop-silent to exclude them");
+            }
+            dropped = names;
+            int[] keep = java.util.stream.IntStream.range(0, q).filter(i -> !silent.contains(i)).toArray();
+            DMatrixRMaj c = new DMatrixRMaj(keep.length, keep.length);
+            double[] m = new double[keep.length];
+            double[] all = moments.mean();
+            for (int a = 0; a < keep.length; a++) {
+                m[a] = all[keep[a]];
+                for (int b = 0; b < keep.length; b++) {
+                    c.unsafe_set(a, b, moments.covarianceView().unsafe_get(keep[a], keep[b]));
+                }
+            }
+            moments = new SampleMoments(moments.count(), m, c);
+            ids = java.util.Arrays.stream(keep).mapToObj(Integer::toString).toList();
+            stderr.println("bcikit manifold fit: dropped " + dropped.size() + " silent unit(s): " + String.join(", ", dropped));
+        }
+        stderr.println("bcikit manifold fit: " + moments.count() + " samples x " + moments.units() + " units from "
+                + source + " (read in blocks of " + STREAM_ROWS + " rows)");
+        stderr.flush();
+        FactorModel model;
+        double fitSeconds;
+        try {
+            long t0 = System.nanoTime();
+            model = fa.fit(moments);
+            fitSeconds = (System.nanoTime() - t0) / 1e9;
+        } catch (InvalidInputException e) {
+            throw e.inFile(input);
+        }
+        Map<String, Object> json = json(moments.count(), ids, dropped, model, fitSeconds, null, 0);
+        JsonFiles.write(out, json);
+        List<Path> written = new ArrayList<>(List.of(out));
+        if (plot) {
+            Path spectrum = sibling("-shared-variance");
+            Figures.save(ManifoldFigures.sharedVariance(model, 0.95), spectrum);
+            written.add(spectrum);
+        }
+        summary(stdout, moments.count(), moments.units(), model, fitSeconds, null, 0, written);
         return 0;
     }
 
@@ -199,6 +295,10 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tol: expected a number in (0, 1), found " + tolerance);
         }
+        if (!(minVarFrac >= 0 && minVarFrac < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--min-var-frac: expected a fraction in [0, 1), found " + minVarFrac);
+        }
         FactorAnalysis.Init how;
         switch (init.toLowerCase(Locale.ROOT)) {
             case "pca" -> how = FactorAnalysis.Init.PCA;
@@ -206,7 +306,8 @@ public final class ManifoldFitCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--init: expected pca or random, found '" + init + "'");
         }
-        return new FactorAnalysis(1).withTolerance(tolerance).withInit(how).withSeed(seed).withZScore(zScore);
+        return new FactorAnalysis(1).withTolerance(tolerance).withInit(how).withSeed(seed).withZScore(zScore)
+                .withMinVarianceFraction(minVarFrac);
     }
 
     private Path sibling(String suffix) {
@@ -215,12 +316,12 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         return out.resolveSibling(stem + suffix);
     }
 
-    private Map<String, Object> json(SamplesFile data, List<String> dropped, FactorModel model, double fitSeconds,
+    private Map<String, Object> json(int samples, List<String> unitIds, List<String> dropped, FactorModel model, double fitSeconds,
             Dimensionality dim, double cvSeconds) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", source);
-        json.put("samples", data.samples().numRows);
-        json.put("unitIds", data.unitIds());
+        json.put("samples", samples);
+        json.put("unitIds", unitIds);
         json.put("droppedUnits", dropped);
         json.put("dims", model.dims());
         json.put("logLikelihoodPerSample", model.logLikelihoodPerSample());
@@ -259,9 +360,9 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         return out;
     }
 
-    private void summary(PrintWriter stdout, DMatrixRMaj x, FactorModel model, double fitSeconds, Dimensionality dim,
-            double cvSeconds, List<Path> written) {
-        stdout.println(row("data", x.numRows + " samples x " + x.numCols + " units" + (zScore ? ", z-scored" : "")));
+    private void summary(PrintWriter stdout, int samples, int units, FactorModel model, double fitSeconds,
+            Dimensionality dim, double cvSeconds, List<Path> written) {
+        stdout.println(row("data", samples + " samples x " + units + " units" + (zScore ? ", z-scored" : "")));
         String how = dim == null ? "(fixed)"
                 : String.format(Locale.ROOT, "(best of 1..%d by %d-fold cross-validation, seed %d, %.2f s)",
                         dim.candidates().length, dim.folds(), dim.seed(), cvSeconds);

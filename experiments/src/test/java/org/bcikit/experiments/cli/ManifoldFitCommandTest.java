@@ -85,6 +85,43 @@ class ManifoldFitCommandTest {
     }
 
     @Test
+    void largeFilesAreStreamedInBlocksToTheSameModel(@TempDir Path dir) throws Exception {
+        DMatrixRMaj x = factorSamples(12, 9000, 3, 5); // more than one 4096-row block
+        for (int t = 0; t < x.numRows; t++) {
+            x.set(t, 4, 0.5); // a silent unit, dropped by id
+        }
+        Path data = dir.resolve("x.npy");
+        NpyArray.writeMatrix(data, x);
+        Path whole = dir.resolve("whole.json");
+        Path blocks = dir.resolve("blocks.json");
+        long before = ManifoldFitCommand.streamBytes;
+        CliRun a = CliRun.of("manifold", "fit", data.toString(), "--dims", "3", "--drop-silent", "--min-var-frac", "0",
+                "--out", whole.toString());
+        CliRun b;
+        try {
+            ManifoldFitCommand.streamBytes = 0;
+            b = CliRun.of("manifold", "fit", data.toString(), "--dims", "3", "--drop-silent", "--min-var-frac", "0",
+                    "--out", blocks.toString());
+        } finally {
+            ManifoldFitCommand.streamBytes = before;
+        }
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.err().contains("read in blocks of 4096 rows"), b.err());
+        assertFalse(a.err().contains("read in blocks"), a.err());
+        JsonNode ja = read(whole);
+        JsonNode jb = read(blocks);
+        assertEquals("[\"4\"]", jb.get("droppedUnits").toString());
+        assertEquals(ja.get("unitIds").toString(), jb.get("unitIds").toString());
+        assertEquals(9000, jb.get("samples").asInt());
+        assertEquals(ja.get("logLikelihoodPerSample").asDouble(), jb.get("logLikelihoodPerSample").asDouble(), 1e-10);
+        for (int i = 0; i < 11; i++) {
+            assertEquals(ja.get("mean").get(i).asDouble(), jb.get("mean").get(i).asDouble(), 1e-12);
+            assertEquals(ja.get("privateVariances").get(i).asDouble(), jb.get("privateVariances").get(i).asDouble(), 1e-8);
+        }
+    }
+
+    @Test
     void autoChoosesTheGeneratingDimsAndPlots(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("x.npy");
         NpyArray.writeMatrix(data, factorSamples(15, 2000, 4, 2));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bcikit.data.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The first two moments of a set of samples: count n, the mean of each unit, and the covariance
@@ -105,5 +106,133 @@ public final class SampleMoments {
             }
         }
         return new SampleMoments(Math.toIntExact(n), mean, cov);
+    }
+
+    /**
+     * An empty accumulator of the moments of {@code units}-dimensional samples added in row
+     * blocks: the samples themselves are never held, so 10^6 bins x 1000 units take one q x q
+     * scatter and one block's buffer.
+     */
+    public static Accumulator accumulator(int units) {
+        return new Accumulator(units);
+    }
+
+    /**
+     * Moments accumulated from blocks of rows (see {@link SampleMoments#accumulator}). Means are
+     * kept relative to the first sample added; each block is centred on its own mean and its scatter merged into the running one by Chan, Golub and
+     * LeVeque's update, {@code M = M_a + M_b + delta delta^T n_a n_b / n} with {@code delta} the
+     * difference of the means, so a large common offset does not cancel. Blocks are merged in the
+     * order they are added, and each block's scatter is {@link Covariance}'s deterministic kernel,
+     * so the same blocks give the same numbers on any thread count. Not thread-safe.
+     */
+    public static final class Accumulator {
+        private final int q;
+        private long count;
+        private final double[] mean;
+        private final DMatrixRMaj scatter;
+        private final DMatrixRMaj block;
+        private final double[] blockMean;
+        private final double[] centre;
+        private final double[] shift;
+
+        private Accumulator(int units) {
+            if (units < 1) {
+                throw new InvalidInputException("moments: expected at least one unit, got " + units);
+            }
+            q = units;
+            mean = new double[q];
+            scatter = new DMatrixRMaj(q, q);
+            block = new DMatrixRMaj(q, q);
+            blockMean = new double[q];
+            centre = new double[q];
+            shift = new double[q];
+        }
+
+        /** Adds the rows of {@code rows} (m x q, samples as rows; not modified). */
+        public Accumulator add(DMatrixRMaj rows) {
+            if (rows.numCols != q) {
+                throw new InvalidInputException("moments: expected blocks of " + q + " units, got " + rows.numCols);
+            }
+            return add(rows.data, rows.numRows);
+        }
+
+        /**
+         * Adds the first {@code rows} samples of the row-major array {@code data} (rows x q; not
+         * modified), checking every value is finite (a bad value is named by its row in the
+         * whole stream).
+         */
+        public Accumulator add(double[] data, int rows) {
+            if (rows < 0 || (long) rows * q > data.length) {
+                throw new IllegalArgumentException("moments: " + rows + " rows of " + q + " do not fit "
+                        + data.length + " values");
+            }
+            if (rows == 0) {
+                return this;
+            }
+            for (int t = 0; t < rows; t++) {
+                int row = t * q;
+                for (int i = 0; i < q; i++) {
+                    double v = data[row + i];
+                    if (!Double.isFinite(v)) {
+                        throw new InvalidInputException("data[" + (count + t) + "][" + i
+                                + "]: expected a finite value, found " + v);
+                    }
+                }
+            }
+            if (count == 0) {
+                System.arraycopy(data, 0, shift, 0, q);
+            }
+            // means are kept relative to the first sample (the shift), where the data's spread,
+            // not its offset, sets their rounding: the merge's mean differences stay accurate
+            java.util.Arrays.fill(blockMean, 0);
+            for (int t = 0; t < rows; t++) {
+                int row = t * q;
+                for (int i = 0; i < q; i++) {
+                    blockMean[i] += data[row + i] - shift[i];
+                }
+            }
+            for (int i = 0; i < q; i++) {
+                blockMean[i] /= rows;
+                centre[i] = shift[i] + blockMean[i];
+            }
+            Covariance.scatterUpper(data, rows, q, centre, true, block);
+            long n = count + rows;
+            double w = (double) count * rows / n;
+            double[] m = scatter.data;
+            double[] b = block.data;
+            for (int i = 0; i < q; i++) {
+                double di = blockMean[i] - mean[i];
+                int row = i * q;
+                for (int j = i; j < q; j++) {
+                    m[row + j] += b[row + j] + w * di * (blockMean[j] - mean[j]);
+                }
+            }
+            double f = (double) rows / n;
+            for (int i = 0; i < q; i++) {
+                mean[i] += f * (blockMean[i] - mean[i]);
+            }
+            count = n;
+            return this;
+        }
+
+        /** Samples added so far. */
+        public long count() {
+            return count;
+        }
+
+        /** The moments of everything added (covariance normalised by n). */
+        public SampleMoments moments() {
+            if (count < 1) {
+                throw new InvalidInputException("moments: expected at least one sample, got none");
+            }
+            DMatrixRMaj cov = scatter.copy();
+            CommonOps_DDRM.symmUpperToFull(cov);
+            CommonOps_DDRM.scale(1.0 / count, cov);
+            double[] m = new double[q];
+            for (int i = 0; i < q; i++) {
+                m[i] = shift[i] + mean[i];
+            }
+            return new SampleMoments(Math.toIntExact(count), m, cov);
+        }
     }
 }

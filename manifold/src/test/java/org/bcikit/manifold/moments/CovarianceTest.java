@@ -38,4 +38,62 @@ class CovarianceTest {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1e8 + 1}, {1e8 - 1}, {1e8 + 1}, {1e8 - 1}, {1e8}});
         assertArrayEquals(new double[] {0.8}, Covariance.of(x).data, 1e-9);
     }
+
+    @Test
+    void tiledKernelEqualsTheUnblockedOneBitForBit() {
+        // q across tile boundaries, n across chunk boundaries and every remainder mod 4
+        int[][] shapes = {{1, 3}, {5, 2}, {7, 9}, {33, 131},
+            {417, 514}, {3, 129}, {150, 1001}};
+        for (int[] shape : shapes) {
+            int q = shape[0];
+            int n = shape[1];
+            DMatrixRMaj x = randomWithOffset(n, q, 1e3, 11 + q + n);
+            double[] mu = Covariance.mean(x);
+            DMatrixRMaj reference = Covariance.ofUnblocked(x, mu);
+            assertArrayEquals(reference.data, Covariance.of(x, mu, false).data, 0.0, "q = " + q + ", n = " + n);
+            assertArrayEquals(reference.data, Covariance.of(x, mu, true).data, 0.0, "q = " + q + ", n = " + n);
+        }
+    }
+
+    @Test
+    void identicalOnAnyNumberOfThreads() throws Exception {
+        // large enough to run in parallel: n q^2 above the threshold, several tiles
+        DMatrixRMaj x = randomWithOffset(1201, 413, 5.0, 3);
+        double[] mu = Covariance.mean(x);
+        DMatrixRMaj one = Covariance.of(x, mu, false);
+        for (int threads : new int[] {2, 3, 7}) {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                DMatrixRMaj s = pool.submit(() -> Covariance.of(x, mu, true)).get();
+                assertArrayEquals(one.data, s.data, 0.0, threads + " threads");
+            } finally {
+                pool.shutdown();
+            }
+        }
+        // and the tiles agree with the definition
+        int q = x.numCols;
+        for (int[] ij : new int[][] {{0, 0}, {5, q - 1}, {200, 201}, {q - 1, q - 1}}) {
+            double c = 0;
+            for (int t = 0; t < x.numRows; t++) {
+                c += (x.get(t, ij[0]) - mu[ij[0]]) * (x.get(t, ij[1]) - mu[ij[1]]);
+            }
+            assertEquals(c / x.numRows, one.get(ij[0], ij[1]), 1e-12 * Math.abs(c / x.numRows) + 1e-14);
+            assertEquals(one.get(ij[0], ij[1]), one.get(ij[1], ij[0]), 0.0);
+        }
+    }
+
+    static DMatrixRMaj randomWithOffset(int n, int q, double offset, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        DMatrixRMaj x = new DMatrixRMaj(n, q);
+        double[] shared = new double[n];
+        for (int t = 0; t < n; t++) {
+            shared[t] = rng.nextGaussian();
+        }
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < q; i++) {
+                x.data[t * q + i] = offset * (1 + i % 7) + shared[t] * (i % 3) + rng.nextGaussian();
+            }
+        }
+        return x;
+    }
 }

@@ -45,4 +45,50 @@ class SampleMomentsTest {
         assertEquals(expect[0][1], about.get(1, 0), 1e-12);
         assertEquals(expect[1][1], about.get(1, 1), 1e-12);
     }
+
+    @Test
+    void streamedBlocksEqualTheOneShotMomentsDespiteALargeOffset() {
+        for (double offset : new double[] {0, 1e3, 1e6}) {
+            DMatrixRMaj x = CovarianceTest.randomWithOffset(2003, 37, offset, 5);
+            SampleMoments whole = Covariance.moments(x);
+            SampleMoments.Accumulator acc = SampleMoments.accumulator(37);
+            int t = 0;
+            for (int size : new int[] {1, 5, 300, 1024, 0, 673}) { // uneven blocks, the last one partial
+                if (size == 0) {
+                    acc.add(new double[0], 0);
+                } else {
+                    acc.add(CommonOps_DDRM.extract(x, t, t + size, 0, 37));
+                }
+                t += size;
+            }
+            assertEquals(x.numRows, t);
+            SampleMoments streamed = acc.moments();
+            assertEquals(2003, streamed.count());
+            double[] m = whole.mean();
+            double[] ms = streamed.mean();
+            DMatrixRMaj s = whole.covarianceView();
+            DMatrixRMaj ss = streamed.covarianceView();
+            double worst = 0;
+            for (int i = 0; i < 37; i++) {
+                assertEquals(m[i], ms[i], 1e-12 * Math.abs(m[i]) + 1e-14, "mean " + i + ", offset " + offset);
+                for (int j = 0; j < 37; j++) {
+                    // relative to the scale of the entry: sqrt(S_ii S_jj)
+                    double scale = Math.sqrt(s.get(i, i) * s.get(j, j));
+                    worst = Math.max(worst, Math.abs(s.get(i, j) - ss.get(i, j)) / scale);
+                    assertEquals(ss.get(i, j), ss.get(j, i), 0.0);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(worst < 1e-12, "offset " + offset + ": relative error " + worst);
+        }
+    }
+
+    @Test
+    void streamingNamesABadValueByItsRowInTheStream() {
+        SampleMoments.Accumulator acc = SampleMoments.accumulator(2);
+        acc.add(new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}}));
+        org.bcikit.data.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.bcikit.data.InvalidInputException.class,
+                () -> acc.add(new DMatrixRMaj(new double[][] {{1, 2}, {3, Double.NaN}})));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("data[3][1]"), e.getMessage());
+    }
 }

@@ -46,6 +46,12 @@ public record SamplesFile(DMatrixRMaj samples, List<String> unitIds, Path source
         return new SamplesFile(r.stackedCounts(), r.unitIds(), file);
     }
 
+    /** True if {@code file} is read as a plain samples x units {@code .npy} matrix (no sidecar). */
+    public static boolean isPlainNpy(Path file, RecordingOptions reading) {
+        return reading.format(file) == RecordingFormat.NPY && Files.isRegularFile(file)
+                && !Files.exists(NpyRecordingReader.sidecarOf(file));
+    }
+
     /** Reads a plain {@code .npy} matrix (the benchmark's input), rejecting other shapes. */
     public static DMatrixRMaj readMatrix(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
