@@ -15,8 +15,8 @@ import org.bcikit.experiments.internalmodel.InternalModelExperiment;
 import org.bcikit.experiments.relevance.RelevanceExperiment;
 import org.bcikit.experiments.session.FitSessionExperiment;
 import org.bcikit.experiments.session.RigSessionExperiment;
-import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
 import org.bcikit.experiments.staticnet.FeedbackBciExperiment;
+import org.bcikit.experiments.staticnet.IncrementalOmpExperiment;
 import org.bcikit.experiments.staticnet.LowRankExperiment;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
 

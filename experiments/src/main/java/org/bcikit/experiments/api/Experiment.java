@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bcikit.experiments.figures.NamedFigure;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * An experiment type: what one run does and how runs are summarised and drawn. Implementations

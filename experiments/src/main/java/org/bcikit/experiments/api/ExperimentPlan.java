@@ -13,6 +13,10 @@ import org.bcikit.data.InvalidInputException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bcikit.experiments.spec.ExperimentSpec;
+import org.bcikit.experiments.spec.SpecBinding;
+import org.bcikit.experiments.spec.Trees;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * A spec resolved against its experiment type: full parameters (defaults, then the spec's values),

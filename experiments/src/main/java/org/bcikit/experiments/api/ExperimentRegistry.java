@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.experiments.spec.ExperimentSpec;
+import org.bcikit.experiments.spec.SpecReader;
 
 /**
  * The experiment types a spec may name and the built-in specs {@code bcikit run NAME} knows

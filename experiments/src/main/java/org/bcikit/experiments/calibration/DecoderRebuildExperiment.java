@@ -12,9 +12,9 @@ import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
-import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.session.RigSessionExperiment;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * {@code bcikit decoder rebuild} as an experiment type ({@code decoder-rebuild};

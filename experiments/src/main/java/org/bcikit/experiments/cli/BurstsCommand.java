@@ -28,10 +28,10 @@ import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.results.HtmlReport;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code bcikit bursts FILE}: the burst code of an NWB file's sorted units (Naud &amp; Sprekeler,

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.ExperimentRegistry;
-import org.bcikit.experiments.api.ExperimentSpec;
+import org.bcikit.experiments.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
 
 /** {@code bcikit list}: the built-in experiments, one line each. */

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.decoders.LinearDecoder;
 import org.bcikit.decoders.task.CursorTask;
-import org.bcikit.experiments.api.Validation;
+import org.bcikit.experiments.spec.Validation;
 import org.bcikit.rnn.learning.Adam;
 import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.RateRnn;

@@ -1,7 +1,7 @@
 package org.bcikit.experiments.closedloop;
 
 import org.bcikit.decoders.task.CursorTask;
-import org.bcikit.experiments.api.Validation;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * The centre-out cursor task of the closed-loop experiments, as written in a spec (Sadtler et al.

@@ -9,11 +9,11 @@ import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
-import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.closedloop.Sadtler2014Experiment;
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.DistributionFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
+import org.bcikit.experiments.spec.Validation;
 import org.bcikit.experiments.staticnet.StaticPerturbationExperiment;
 
 /**

@@ -17,8 +17,8 @@ import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
-import org.bcikit.experiments.api.SpecBinding;
-import org.bcikit.experiments.api.SpecReader;
+import org.bcikit.experiments.spec.SpecBinding;
+import org.bcikit.experiments.spec.SpecReader;
 
 /**
  * The folder a sweep writes: {@code spec.json} (the resolved spec, written first), {@code runs/}

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bcikit.experiments.api.ConditionSummary;
 import org.bcikit.experiments.api.ExperimentResults;
-import org.bcikit.experiments.api.ExperimentSpec;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.NamedFigure;
+import org.bcikit.experiments.spec.ExperimentSpec;
 
 /**
  * Writes a finished sweep's files into its results folder, each atomically: results.json (no

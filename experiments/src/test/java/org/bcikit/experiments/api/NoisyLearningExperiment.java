@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.results.ParameterSweepFigure;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * A small deterministic experiment for testing the engine: a learning curve

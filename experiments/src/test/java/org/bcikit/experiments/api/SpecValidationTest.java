@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.bcikit.experiments.cli.Bcikit;
+import org.bcikit.experiments.spec.Validation;
 import picocli.CommandLine;
 
 class SpecValidationTest {

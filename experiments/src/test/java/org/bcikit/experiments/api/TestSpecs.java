@@ -3,6 +3,9 @@ package org.bcikit.experiments.api;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.bcikit.experiments.spec.ExperimentSpec;
+import org.bcikit.experiments.spec.SpecReader;
+
 /** Specs of the test experiment, written as a scientist would. */
 public final class TestSpecs {
 

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.ExperimentRegistry;
-import org.bcikit.experiments.api.ExperimentSpec;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
+import org.bcikit.experiments.spec.ExperimentSpec;
 
 class AdaptiveDecoderExperimentTest {
 

@@ -21,7 +21,7 @@ import org.bcikit.experiments.api.ConditionSummary;
 import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.api.ExperimentResults;
-import org.bcikit.experiments.api.ExperimentSpec;
+import org.bcikit.experiments.spec.ExperimentSpec;
 import org.bcikit.experiments.sweep.Shard;
 import org.bcikit.experiments.sweep.SweepJob;
 import org.bcikit.experiments.sweep.SweepRunner;

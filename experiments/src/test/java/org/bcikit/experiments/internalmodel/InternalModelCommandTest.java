@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.experiments.BuiltInExperiments;
-import org.bcikit.experiments.api.ExperimentSpec;
 import org.bcikit.experiments.cli.CliRun;
+import org.bcikit.experiments.spec.ExperimentSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.bcikit.experiments.api;
+package org.bcikit.experiments.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +68,7 @@ public final class SpecBinding {
      * (such as {@code $.parameters}); {@code origins} maps paths below it to where their value really
      * came from (a swept value's {@code $.sweep[0].values[2]}), so errors point at the user's text.
      */
-    static <T> T bind(JsonNode node, Class<T> type, String source, String base, Map<String, String> origins) {
+    public static <T> T bind(JsonNode node, Class<T> type, String source, String base, Map<String, String> origins) {
         try {
             return STRICT.treeToValue(node, type);
         } catch (JsonProcessingException e) {

@@ -1,4 +1,4 @@
-package org.bcikit.experiments.api;
+package org.bcikit.experiments.spec;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Edits of JSON parameter trees by dotted path: how defaults, spec values and sweep values combine. */
-final class Trees {
+public final class Trees {
 
     private Trees() {
     }
 
     /** Writes {@code over} onto {@code base} in place: objects merge field by field, anything else replaces. */
-    static void merge(ObjectNode base, ObjectNode over) {
+    public static void merge(ObjectNode base, ObjectNode over) {
         for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode old = base.get(e.getKey());
@@ -26,7 +26,7 @@ final class Trees {
     }
 
     /** The node at dotted {@code path}, or null. */
-    static JsonNode get(JsonNode root, String path) {
+    public static JsonNode get(JsonNode root, String path) {
         JsonNode n = root;
         for (String part : path.split("\\.", -1)) {
             if (n == null || !n.isObject()) {
@@ -38,7 +38,7 @@ final class Trees {
     }
 
     /** Sets dotted {@code path} to {@code value}, creating objects on the way. */
-    static void set(ObjectNode root, String path, JsonNode value) {
+    public static void set(ObjectNode root, String path, JsonNode value) {
         String[] parts = path.split("\\.", -1);
         ObjectNode n = root;
         for (int i = 0; i < parts.length - 1; i++) {

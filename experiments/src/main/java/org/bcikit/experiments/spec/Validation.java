@@ -1,4 +1,4 @@
-package org.bcikit.experiments.api;
+package org.bcikit.experiments.spec;
 
 import java.util.Collection;
 import java.util.Map;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * Checks on bound spec values that name the JSON path of the value and what was expected:
  * {@code lazy-rich.json: $.parameters.learningRate: expected a number > 0, got -1.0}. A value that
  * came from the sweep grid is reported at its place in the grid ({@code $.sweep[0].values[3]}).
- * Experiments call these from {@link Experiment#validate}.
+ * Experiments call these from {@link org.bcikit.experiments.api.Experiment#validate}.
  */
 public final class Validation {
 

@@ -1,4 +1,4 @@
-package org.bcikit.experiments.api;
+package org.bcikit.experiments.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Reads an experiment spec file, checks its top level and fills in defaults ({@code seed} 1,
  * {@code seeds} 5, no sweep, figures and CSV on). Every problem is an {@link InvalidInputException}
  * naming the file and the JSON path. The experiment's own parameters are checked later, against
- * its type, by {@link ExperimentPlan}.
+ * its type, by {@link org.bcikit.experiments.api.ExperimentPlan}.
  */
 public final class SpecReader {
 

@@ -1,4 +1,4 @@
-package org.bcikit.experiments.api;
+package org.bcikit.experiments.spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,13 @@ import org.bcikit.experiments.figures.Figures;
 /**
  * An experiment spec as written in JSON (see {@code experiments/README.md} for the format):
  * which experiment type to run, its parameters, the seeds, a sweep grid and output options.
- * {@link SpecReader} reads and checks it and fills in defaults; {@link ExperimentPlan} resolves it
+ * {@link SpecReader} reads and checks it and fills in defaults; {@link org.bcikit.experiments.api.ExperimentPlan} resolves it
  * against the experiment type into conditions and runs.
  *
  * @param name        what the results are called (folder name, figure titles), e.g. {@code lazy-rich}
- * @param experiment  the experiment type in {@link ExperimentRegistry}, e.g. {@code static-perturbation}
+ * @param experiment  the experiment type in {@link org.bcikit.experiments.api.ExperimentRegistry}, e.g. {@code static-perturbation}
  * @param description one line saying what is run (shown by {@code bcikit list})
- * @param seed        base seed; every run's seed is derived from it ({@link RunSeeds})
+ * @param seed        base seed; every run's seed is derived from it ({@link org.bcikit.experiments.api.RunSeeds})
  * @param seeds       number of seeds (repetitions) per condition
  * @param parameters  the experiment type's parameters; omitted ones take the type's defaults
  * @param sweep       grid axes; conditions are their Cartesian product, first axis outermost
