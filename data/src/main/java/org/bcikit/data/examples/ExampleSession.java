@@ -122,6 +122,25 @@ public enum ExampleSession {
     }
 
     /**
+     * The file a spec's {@code input} names: a bundled {@code example:NAME}, extracted, or a path
+     * that must exist. {@code what} says what the file holds and {@code suggested} which example to
+     * offer, for the message ({@code $.parameters.input: x.mat: no such file; give a rig session with
+     * --input FILE, or --example golub2018}).
+     */
+    public static Path resolve(String input, String what, ExampleSession suggested) throws IOException {
+        Optional<ExampleSession> example = referencedBy(input);
+        if (example.isPresent()) {
+            return example.get().file();
+        }
+        Path p = Path.of(input);
+        if (!Files.isRegularFile(p)) {
+            throw new InvalidInputException("$.parameters.input: " + input + ": no such file; give "
+                    + what + " with --input FILE, or --example " + suggested.id());
+        }
+        return p;
+    }
+
+    /**
      * A readable copy of the session on disk, extracted on first use. The copy is compared with
      * the resource on every call (a few hundred KB) so a truncated or edited cache is never read.
      */

@@ -1,15 +1,12 @@
 package org.bcikit.experiments.internalmodel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.decoders.internalmodel.AngularErrors;
 import org.bcikit.experiments.api.Condition;
@@ -19,8 +16,8 @@ import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
-import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.NamedFigure;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * Internal model estimation (Golub, Yu &amp; Chase 2015, eLife 4:e10015) as an experiment: one run
@@ -149,15 +146,6 @@ public final class InternalModelExperiment implements Experiment<InternalModelEx
 
     /** The trials {@code input} names: a bundled {@code example:NAME}, extracted, or a path. */
     static Path resolve(String input) throws IOException {
-        Optional<ExampleSession> example = ExampleSession.referencedBy(input);
-        if (example.isPresent()) {
-            return example.get().file();
-        }
-        Path p = Path.of(input);
-        if (!Files.isRegularFile(p)) {
-            throw new InvalidInputException("$.parameters.input: " + input + ": no such file; give closed-loop trials "
-                    + "with --input FILE, or --example " + ExampleSession.IME2015.id());
-        }
-        return p;
+        return ExampleSession.resolve(input, "closed-loop trials", ExampleSession.IME2015);
     }
 }

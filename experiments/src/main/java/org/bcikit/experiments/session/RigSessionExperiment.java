@@ -1,14 +1,11 @@
 package org.bcikit.experiments.session;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.examples.ExampleSession;
 import org.bcikit.decoders.rig.RigProgress;
 import org.bcikit.experiments.api.Condition;
@@ -17,8 +14,8 @@ import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
-import org.bcikit.experiments.api.Validation;
 import org.bcikit.experiments.figures.NamedFigure;
+import org.bcikit.experiments.spec.Validation;
 
 /**
  * The real-session analysis of {@code bcikit session} as an experiment (built-in spec
@@ -127,15 +124,6 @@ public final class RigSessionExperiment implements Experiment<RigSessionExperime
 
     /** The session {@code input} names: a bundled {@code example:NAME}, extracted, or a path. */
     public static Path resolve(String input) throws IOException {
-        Optional<ExampleSession> example = ExampleSession.referencedBy(input);
-        if (example.isPresent()) {
-            return example.get().file();
-        }
-        Path p = Path.of(input);
-        if (!Files.isRegularFile(p)) {
-            throw new InvalidInputException("$.parameters.input: " + input + ": no such file; give a rig session with "
-                    + "--input FILE, or --example " + ExampleSession.GOLUB2018.id());
-        }
-        return p;
+        return ExampleSession.resolve(input, "a rig session", ExampleSession.GOLUB2018);
     }
 }
