@@ -325,7 +325,7 @@ public final class StaticGaussianNetwork implements TrainableNetwork {
         return new StaticLoss(varianceLoss + meanLoss, varianceLoss, meanLoss);
     }
 
-    private static double squaredNorm(DMatrixRMaj m) {
+    static double squaredNorm(DMatrixRMaj m) {
         double s = 0;
         for (int i = 0; i < m.getNumElements(); i++) {
             s += m.data[i] * m.data[i];
