@@ -8,25 +8,30 @@ import org.ejml.data.DMatrixRMaj;
  * The instability rule of Payeur et al. 2023 (a run stops once the spectral radius of W reaches 1),
  * decided with as few eigen-decompositions as possible and exactly as a decomposition at every
  * check would decide. A {@link SpectralRadiusBound} anchored at the last decomposed W certifies
- * {@code rho(W) < 1} from an O(N^2) bound, or failing that from its O(N^3)-by-products bound; only
+ * {@code rho(W) < 1} from an O(N^2) bound, or failing that from its sharper certificate (two N x N products); only
  * when both reach 1 is W decomposed, and that decomposition (the one the old rule made every time)
  * decides and becomes the new anchor. Since each bound is at least the true radius, a certified W
  * has radius below 1, and an uncertified one is judged by its own eigenvalues: the stop step and the
  * reported radius are those of the full check. Mutable (the anchor and counters); one per run.
  */
-final class StabilityCheck {
+public final class StabilityCheck {
 
     private SpectralRadiusBound anchor;
     private int cheap;
     private int tight;
     private int full;
 
+    /** A check with no anchor yet: its first call decomposes W. */
+    public StabilityCheck() {
+        // the anchor comes from the first decomposition
+    }
+
     /**
      * Checks {@code w}: {@code NaN} if a bound certifies a radius below 1, else the spectral radius
      * from a full decomposition ({@code +Infinity} for a non-finite W). {@code exact} forces the
      * decomposition (for steps whose metrics record the radius).
      */
-    double check(DMatrixRMaj w, boolean exact) {
+    public double check(DMatrixRMaj w, boolean exact) {
         if (!allFinite(w)) {
             // a multiplicative rule (EG) can blow W up to Inf/NaN within one step as the radius nears 1;
             // that is the same failure, and the eigen-decomposition of such a matrix would not converge
@@ -37,7 +42,7 @@ final class StabilityCheck {
                 cheap++;
                 return Double.NaN;
             }
-            if (anchor.tightBound(w) < 1.0) {
+            if (anchor.certifiesStable(w)) {
                 tight++;
                 return Double.NaN;
             }
@@ -57,8 +62,8 @@ final class StabilityCheck {
         return radius;
     }
 
-    /** Checks certified by the O(N^2) bound, by the tight bound, and decided by a decomposition. */
-    int[] counts() {
+    /** How many checks the O(N^2) bound certified, the certificate certified, and a decomposition decided. */
+    public int[] counts() {
         return new int[] {cheap, tight, full};
     }
 

@@ -3,7 +3,6 @@ package org.bcikit.rnn.analysis;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.decomposition.hessenberg.HessenbergSimilarDecomposition_DDRM;
 
 /**
@@ -24,15 +23,14 @@ import org.ejml.dense.row.decomposition.hessenberg.HessenbergSimilarDecompositio
  * </pre>
  * The residual term makes the bound hold for the computed vectors as they are, however
  * inaccurate; {@link #bound} adds a relative slack of 1e-12 for the rounding of the O(N^2) norm.
- * {@link #tightBound} uses the same identity without the triangle inequality on
- * {@code (W - W0) X}: it forms {@code Z = W X - X D} and bounds {@code |X^-1 Z|_2} by
- * {@code |Y Z|_2 + |X^-1|_2 |I - X Y|_F |Z|_F} with Y the computed inverse of X, and
- * {@code |.|_2 <= min(|.|_F, sqrt(|.|_1 |.|_inf))}, plus a rounding allowance for the two
- * products. It costs two N x N products, several times less than a decomposition, and is usually
- * far below {@link #bound}, which pays the worst case alignment {@code kappa(X)}.
+ * {@link #certifiesStable} avoids the worst-case factor {@code kappa(X)} by forming
+ * {@code F = X^-1 (W X - X D)} itself (two N x N products, several times less than a
+ * decomposition), with {@code |.|_2 <= min(|.|_F, sqrt(|.|_1 |.|_inf))} and a test that weights
+ * each eigen-direction by its eigenvalue's distance to the unit circle; Y, the computed inverse of
+ * X, enters through {@code |X^-1 Z - Y Z| <= |X^-1|_2 |I - X Y|_F |Z|_F}.
  * The eigenvalues are those {@link EigenvalueSpectrum} gives; the vectors come from two steps of
  * inverse iteration on the anchor's Hessenberg form (complex arithmetic, O(N^2) per eigenvalue).
- * Mutable work buffers for {@link #tightBound}: not thread-safe.
+ * Mutable work buffers for {@link #certifiesStable}: not thread-safe.
  */
 public final class SpectralRadiusBound {
 
@@ -47,14 +45,17 @@ public final class SpectralRadiusBound {
     private final DMatrixRMaj vectors;
     private final DMatrixRMaj inverseVectors;
     private final DMatrixRMaj blocks;
+    private final double[] moduli;
     private final double inverseDefect;
     private final double roundingScale;
     private final DMatrixRMaj wx;
     private final DMatrixRMaj f;
 
-    private SpectralRadiusBound(DMatrixRMaj anchor, double anchorRadius, DMatrixRMaj vectors, DMatrixRMaj blocks) {
+    private SpectralRadiusBound(DMatrixRMaj anchor, double anchorRadius, DMatrixRMaj vectors, DMatrixRMaj blocks,
+            double[] moduli) {
         int n = anchor.numRows;
         this.anchor = anchor;
+        this.moduli = moduli;
         this.anchorRadius = anchorRadius;
         this.vectors = vectors;
         this.blocks = blocks;
@@ -62,16 +63,6 @@ public final class SpectralRadiusBound {
         CommonOps_DDRM.mult(anchor, vectors, residual);
         CommonOps_DDRM.multAdd(-1, vectors, blocks, residual);
         this.residualNorm = NormOps_DDRM.normF(residual);
-        double[] s = SingularOps_DDRM.singularValues(vectors);
-        double max = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : s) {
-            max = Math.max(max, v);
-            min = Math.min(min, v);
-        }
-        this.vectorNorm = max;
-        // a numerically singular X certifies nothing
-        this.inverseNorm = min > max * 1e-8 ? 1.0 / min : Double.POSITIVE_INFINITY;
         this.inverseVectors = new DMatrixRMaj(n, n);
         if (!CommonOps_DDRM.invert(vectors, inverseVectors)) {
             throw new ArithmeticException("spectral bound: the eigenvector matrix is singular");
@@ -79,6 +70,10 @@ public final class SpectralRadiusBound {
         DMatrixRMaj defect = CommonOps_DDRM.identity(n);
         CommonOps_DDRM.multAdd(-1, vectors, inverseVectors, defect);
         this.inverseDefect = NormOps_DDRM.normF(defect);
+        // |X|_2 <= |X|_F; X^-1 = Y (I - (I - X Y))^-1 gives |X^-1|_2 <= |Y|_F / (1 - |I - X Y|_F)
+        this.vectorNorm = NormOps_DDRM.normF(vectors);
+        this.inverseNorm = inverseDefect < 0.5 ? NormOps_DDRM.normF(inverseVectors) / (1 - inverseDefect)
+                : Double.POSITIVE_INFINITY;
         this.roundingScale = 4 * n * EPS * NormOps_DDRM.normF(inverseVectors) * NormOps_DDRM.normF(vectors);
         this.wx = new DMatrixRMaj(n, n);
         this.f = new DMatrixRMaj(n, n);
@@ -118,6 +113,7 @@ public final class SpectralRadiusBound {
         HessenbergInverseIteration iteration = new HessenbergInverseIteration(hessenberg.getH(null));
         DMatrixRMaj xh = new DMatrixRMaj(n, n); // eigenvectors in the Hessenberg basis, real form
         DMatrixRMaj blocks = new DMatrixRMaj(n, n);
+        double[] moduli = new double[n];
         int col = 0;
         for (int i = 0; i < n; i++) {
             if (im[i] < 0) {
@@ -128,6 +124,8 @@ public final class SpectralRadiusBound {
                 throw new ArithmeticException("eigenvalues of a " + n + "x" + n + " matrix are not in conjugate pairs");
             }
             iteration.vector(re[i], im[i], xh, col);
+            moduli[col] = Math.hypot(re[i], im[i]);
+            moduli[col + width - 1] = moduli[col];
             blocks.set(col, col, re[i]);
             if (width == 2) {
                 blocks.set(col, col + 1, im[i]);
@@ -141,7 +139,7 @@ public final class SpectralRadiusBound {
         }
         DMatrixRMaj x = new DMatrixRMaj(n, n);
         CommonOps_DDRM.mult(q, xh, x);
-        return new SpectralRadiusBound(w0.copy(), spectrum.spectralRadius(), x, blocks);
+        return new SpectralRadiusBound(w0.copy(), spectrum.spectralRadius(), x, blocks, moduli);
     }
 
     /**
@@ -161,18 +159,43 @@ public final class SpectralRadiusBound {
     }
 
     /**
-     * A tighter upper bound on the spectral radius of {@code w}, from {@code X^-1 (W X - X D)}: two
-     * N x N products into the work buffers (nothing allocated).
+     * Whether {@code rho(W) < 1} is proven from {@code F = X^-1 (W X - X D)} (two N x N products into
+     * the work buffers, nothing allocated): either {@code rho(D) + |F|_2 < 1} (Bauer-Fike), or the
+     * weighted test {@code sum_i |F_i.|^2 / (1 - |lambda_i|)^2 < 1} over the rows of F, each weighted
+     * by its own eigenvalue's distance to the unit circle. The second holds because an eigenvalue mu
+     * of D + F with {@code |mu| >= 1} would give a y with {@code y = (mu I - D)^-1 F y}, so
+     * {@code 1 <= |(mu I - D)^-1 F|_F}, and {@code |mu - lambda_i| >= 1 - |lambda_i|} row block by
+     * row block. Rows of eigenvalues far inside the circle count little, which makes the test far
+     * sharper than Bauer-Fike when only a few eigenvalues are near 1. Both include the error of the
+     * computed inverse and a rounding allowance. False whenever the anchor itself is not stable.
      */
-    public double tightBound(DMatrixRMaj w) {
+    public boolean certifiesStable(DMatrixRMaj w) {
         checkSize(w);
+        if (!(anchorRadius < 1)) {
+            return false;
+        }
         CommonOps_DDRM.mult(w, vectors, wx);
         CommonOps_DDRM.multAdd(-1, vectors, blocks, wx); // Z = W X - X D
         CommonOps_DDRM.mult(inverseVectors, wx, f);
         double z = NormOps_DDRM.normF(wx);
         double rounding = roundingScale * (NormOps_DDRM.normF(w) + NormOps_DDRM.normF(blocks) + z);
-        double b = anchorRadius + twoNormBound(f) + inverseNorm * inverseDefect * z + rounding;
-        return Double.isNaN(b) ? Double.POSITIVE_INFINITY : b * (1 + SLACK);
+        double error = inverseNorm * inverseDefect * z + rounding; // bounds |X^-1 Z - computed F|_F
+        if ((anchorRadius + twoNormBound(f) + error) * (1 + SLACK) < 1) {
+            return true;
+        }
+        double weighted = 0;
+        int n = f.numCols;
+        for (int i = 0; i < f.numRows; i++) {
+            double row = 0;
+            for (int j = 0; j < n; j++) {
+                double v = f.data[i * n + j];
+                row += v * v;
+            }
+            double gap = 1 - moduli[i];
+            weighted += row / (gap * gap);
+        }
+        double certificate = Math.sqrt(weighted) + error / (1 - anchorRadius);
+        return certificate * (1 + SLACK) < 1;
     }
 
     /** The anchor's spectral radius (the eigenvalues {@link EigenvalueSpectrum} gives). */
@@ -180,7 +203,7 @@ public final class SpectralRadiusBound {
         return anchorRadius;
     }
 
-    /** The condition number {@code |X|_2 |X^-1|_2} of the anchor's real eigenvector matrix. */
+    /** An upper bound on the condition number {@code |X|_2 |X^-1|_2} of the anchor's real eigenvectors. */
     public double conditionNumber() {
         return vectorNorm * inverseNorm;
     }
