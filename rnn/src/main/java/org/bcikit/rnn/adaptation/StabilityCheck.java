@@ -50,8 +50,11 @@ public final class StabilityCheck {
         full++;
         EigenvalueSpectrum spectrum = EigenvalueSpectrum.of(w);
         double radius = spectrum.spectralRadius();
-        anchor = null;
-        if (radius < 1.0) {
+        if (!(radius < 1.0)) {
+            anchor = null;
+        } else if (anchor == null || !anchor.certifiesStable(w)) {
+            // a decomposition forced by the caller keeps an anchor that still certifies W: anchoring costs
+            // about as much again as the decomposition
             try {
                 anchor = SpectralRadiusBound.anchor(w, spectrum);
             } catch (ArithmeticException e) {

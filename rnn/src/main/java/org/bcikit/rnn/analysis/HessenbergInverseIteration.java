@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Eigenvectors of an upper Hessenberg matrix H for eigenvalues already known, by inverse
- * iteration: two solves of {@code (H - lambda I) y = y_prev} in complex arithmetic, each Gaussian
+ * iteration: one solve of {@code (H - lambda I) y = y_prev} in complex arithmetic, each Gaussian
  * elimination with partial pivoting between neighbouring rows, O(N^2) since H has one subdiagonal.
  * A pivot that vanishes (lambda is an exact eigenvalue) is replaced by a tiny multiple of |H|, the
  * usual device that turns the singular solve into a large, eigenvector-rich solution. EJML gives no
@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class HessenbergInverseIteration {
 
-    private static final int ITERATIONS = 2;
+    private static final int ITERATIONS = 1;
 
     private final DMatrixRMaj h;
     private final int n;

@@ -61,7 +61,7 @@ public final class SpectralRadiusBound {
         this.blocks = blocks;
         DMatrixRMaj residual = new DMatrixRMaj(n, n);
         CommonOps_DDRM.mult(anchor, vectors, residual);
-        CommonOps_DDRM.multAdd(-1, vectors, blocks, residual);
+        subtractTimesBlocks(vectors, residual);
         this.residualNorm = NormOps_DDRM.normF(residual);
         this.inverseVectors = new DMatrixRMaj(n, n);
         if (!CommonOps_DDRM.invert(vectors, inverseVectors)) {
@@ -175,7 +175,7 @@ public final class SpectralRadiusBound {
             return false;
         }
         CommonOps_DDRM.mult(w, vectors, wx);
-        CommonOps_DDRM.multAdd(-1, vectors, blocks, wx); // Z = W X - X D
+        subtractTimesBlocks(vectors, wx); // Z = W X - X D
         CommonOps_DDRM.mult(inverseVectors, wx, f);
         double z = NormOps_DDRM.normF(wx);
         double rounding = roundingScale * (NormOps_DDRM.normF(w) + NormOps_DDRM.normF(blocks) + z);
@@ -206,6 +206,24 @@ public final class SpectralRadiusBound {
     /** An upper bound on the condition number {@code |X|_2 |X^-1|_2} of the anchor's real eigenvectors. */
     public double conditionNumber() {
         return vectorNorm * inverseNorm;
+    }
+
+    /** {@code out -= x D} in O(N^2): D has 1 x 1 and 2 x 2 diagonal blocks. */
+    private void subtractTimesBlocks(DMatrixRMaj x, DMatrixRMaj out) {
+        int n = x.numCols;
+        for (int j = 0; j < n; j++) {
+            int from = Math.max(0, j - 1);
+            int to = Math.min(n - 1, j + 1);
+            for (int c = from; c <= to; c++) {
+                double d = blocks.data[c * n + j];
+                if (d == 0) {
+                    continue;
+                }
+                for (int i = 0; i < x.numRows; i++) {
+                    out.data[i * n + j] -= x.data[i * n + c] * d;
+                }
+            }
+        }
     }
 
     private static double twoNormBound(DMatrixRMaj m) {
