@@ -1,5 +1,6 @@
 package org.bcikit.rnn.model;
 
+import static org.bcikit.rnn.model.StaticGaussianNetworkTest.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,14 +13,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class WoodburyDescentTest {
-
-    private static DMatrixRMaj random(int r, int c, double sd, SplittableRandom rng) {
-        DMatrixRMaj m = new DMatrixRMaj(r, c);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = sd * rng.nextGaussian();
-        }
-        return m;
-    }
 
     /** Dense inputs, a nonzero bias and input noise: every term of the loss and of dL/dW takes part. */
     private static StaticGaussianNetwork noisy(int n, SplittableRandom rng) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.rnn.adaptation.StabilityCheck;
@@ -91,25 +92,12 @@ public final class StaticBenchCommand implements Callable<Integer> {
     private void oldPath(StaticGaussianNetwork net, int n, double[] totals) {
         RecurrentWeights w = net.recurrent();
         GradientDescent gd = new GradientDescent(learningRate);
-        double stepMs = 0;
-        double checkMs = 0;
-        double loss = 0;
-        for (int t = 0; t < n; t++) {
-            long a = System.nanoTime();
-            if (t % CHECK_EVERY == 0 && !(EigenvalueSpectrum.of(w.effective()).spectralRadius() < 1)) {
-                throw new ArithmeticException("bench static: W became unstable at step " + t + "; lower --learning-rate");
-            }
-            long b = System.nanoTime();
-            loss += net.backward().total();
+        time(n, totals, () -> EigenvalueSpectrum.of(w.effective()).spectralRadius(), () -> {
+            double l = net.backward().total();
             gd.step(w.parameters());
             w.refresh();
-            long c = System.nanoTime();
-            checkMs += (b - a) / 1e6;
-            stepMs += (c - b) / 1e6;
-        }
-        totals[0] = stepMs;
-        totals[1] = checkMs;
-        totals[2] = loss;
+            return l;
+        });
     }
 
     /** The Woodbury step and the bounded check every 10 steps; sets ms (step, check) and loss. */
@@ -117,21 +105,33 @@ public final class StaticBenchCommand implements Callable<Integer> {
         WoodburyDescent step = new WoodburyDescent(net, learningRate, 50);
         StabilityCheck check = new StabilityCheck();
         DMatrixRMaj w = net.recurrent().effective();
+        time(n, totals, () -> check.check(w, false), () -> {
+            double l = step.evaluate().total();
+            step.update();
+            return l;
+        });
+        return check;
+    }
+
+    /**
+     * {@code n} steps with a check (a radius, NaN when certified) every 10; totals = ms of the
+     * steps, ms of the checks, summed loss.
+     */
+    private static void time(int n, double[] totals, DoubleSupplier check, DoubleSupplier step) {
         double stepMs = 0;
         double checkMs = 0;
         double loss = 0;
         for (int t = 0; t < n; t++) {
             long a = System.nanoTime();
             if (t % CHECK_EVERY == 0) {
-                double r = check.check(w, false);
+                double r = check.getAsDouble();
                 if (!Double.isNaN(r) && !(r < 1)) {
                     throw new ArithmeticException("bench static: W became unstable at step " + t
                             + "; lower --learning-rate");
                 }
             }
             long b = System.nanoTime();
-            loss += step.evaluate().total();
-            step.update();
+            loss += step.getAsDouble();
             long c = System.nanoTime();
             checkMs += (b - a) / 1e6;
             stepMs += (c - b) / 1e6;
@@ -139,7 +139,6 @@ public final class StaticBenchCommand implements Callable<Integer> {
         totals[0] = stepMs;
         totals[1] = checkMs;
         totals[2] = loss;
-        return check;
     }
 
     private static DMatrixRMaj permutedColumns(DMatrixRMaj v, SplittableRandom rng) {
