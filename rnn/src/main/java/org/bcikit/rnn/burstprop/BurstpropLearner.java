@@ -64,8 +64,15 @@ public final class BurstpropLearner {
                 epochs[s] = epoch;
                 loss[s] = net.loss(task, h, e);
                 accuracy[s] = net.accuracy(task, h, e);
-                angle[s] = config.learningRule() == LearningRule.BACKPROP ? 0 : compare.firstLayerDegrees(net, task);
-                alignment[s] = FeedbackAngle.degrees(net.feedback(), net.w2());
+                if (config.learningRule() == LearningRule.BACKPROP) {
+                    TwoLayerNetwork probe = net.copy();
+                    CommonOps_DDRM.transpose(net.w2(), probe.feedback());
+                    angle[s] = compare.firstLayerDegrees(probe, task);
+                    alignment[s] = Double.NaN;
+                } else {
+                    angle[s] = compare.firstLayerDegrees(net, task);
+                    alignment[s] = FeedbackAngle.degrees(net.feedback(), net.w2());
+                }
                 if (!Double.isFinite(loss[s])) {
                     throw new NumericalFailureException("burstprop: the loss is " + loss[s] + " at epoch " + epoch);
                 }
