@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class BurstpropRuleTest {
 
-    private static final DMatrixRMaj X = new DMatrixRMaj(2, 1, true, 1, 0);
-    private static final DMatrixRMaj T = new DMatrixRMaj(1, 1, true, 1);
+    private final DMatrixRMaj x = new DMatrixRMaj(2, 1, true, 1, 0);
+    private final DMatrixRMaj t = new DMatrixRMaj(1, 1, true, 1);
 
     /** At the output, taught minus baseline bursts are exactly -p_b times the gradient at the drive. */
     @Test
@@ -21,8 +21,8 @@ class BurstpropRuleTest {
         TwoLayerNetwork net = TwoLayerNetwork.random(2, 6, 1, 1.0, new SplittableRandom(3));
         TwoLayerUpdate burst = new TwoLayerUpdate(net);
         TwoLayerUpdate grad = new TwoLayerUpdate(net);
-        new BurstpropRule(net, 0.2, 1.0).update(net, X, T, burst, new DMatrixRMaj(6, 1));
-        new BackpropGradient(net).gradient(net, X, T, grad);
+        new BurstpropRule(net, 0.2, 1.0).update(net, x, t, burst, new DMatrixRMaj(6, 1));
+        new BackpropGradient(net).gradient(net, x, t, grad);
         CommonOps_DDRM.scale(0.2, grad.secondLayer());
         assertTrue(NormOps_DDRM.normF(grad.secondLayer()) > 1e-3);
         for (int i = 0; i < 6; i++) {
@@ -59,11 +59,11 @@ class BurstpropRuleTest {
         BurstpropRule rule = new BurstpropRule(net, 0.2, 1.0);
         TwoLayerUpdate update = new TwoLayerUpdate(net);
         DMatrixRMaj dZ = new DMatrixRMaj(4, 1);
-        rule.update(net, X, T, update, dZ);
+        rule.update(net, x, t, update, dZ);
         double first = NormOps_DDRM.normF(dZ);
         for (int k = 0; k < 2000; k++) {
             CommonOps_DDRM.addEquals(net.recurrent(), -20, dZ);
-            rule.update(net, X, T, update, dZ);
+            rule.update(net, x, t, update, dZ);
         }
         assertTrue(first > 1e-3, "baseline drive " + first);
         assertTrue(NormOps_DDRM.normF(dZ) < 1e-6 * first, "left " + NormOps_DDRM.normF(dZ) + " of " + first);
