@@ -115,7 +115,11 @@ public final class FeedbackAdaptation {
     }
 
     private static double angle(DMatrixRMaj a, DMatrixRMaj b) {
-        double c = CommonOps_DDRM.dot(a, b) / (NormOps_DDRM.normF(a) * NormOps_DDRM.normF(b));
+        double dot = 0;
+        for (int k = 0; k < a.getNumElements(); k++) {
+            dot += a.data[k] * b.data[k];
+        }
+        double c = dot / (NormOps_DDRM.normF(a) * NormOps_DDRM.normF(b));
         return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
     }
 

@@ -89,24 +89,8 @@ public final class RddFeedback implements FeedbackEstimator {
         if (!CommonOps_DDRM.invert(a)) {
             throw new NumericalFailureException("rdd feedback: I - W is singular");
         }
-        PoissonInput input = PoissonInput.guerguiev(n, random.split());
-        double sx = Math.sqrt(input.traceVariance());
-        double xbar = input.meanTrace();
-        double[] bias = new double[n];
-        for (int i = 0; i < n; i++) {
-            double norm = 0;
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                norm += a.get(i, j) * a.get(i, j);
-                sum += a.get(i, j);
-            }
-            double scale = driveStd / (Math.sqrt(norm) * sx);
-            for (int j = 0; j < n; j++) {
-                a.set(i, j, a.get(i, j) * scale);
-            }
-            bias[i] = meanDrive - scale * sum * xbar;
-        }
-        SpikingCircuit circuit = new SpikingCircuit(input, a, bias, v, new double[v.numRows]);
+        SpikingCircuit circuit = SpikingCircuit.normalised(PoissonInput.guerguiev(n, random.split()), a, meanDrive,
+                driveStd, v, new double[v.numRows]);
         if (fits == null) {
             fits = estimator.newFits(n, v.numRows);
         }

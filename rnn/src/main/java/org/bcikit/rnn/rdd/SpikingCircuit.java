@@ -50,6 +50,35 @@ public final class SpikingCircuit {
         this.signal = new double[readout.numRows];
     }
 
+    /**
+     * A circuit whose unit i is driven by {@code meanDrive + driveStd * (M_i . (x - xbar)) / (|M_i| sd(x))}:
+     * the rows of {@code mixing} (N x M, not modified) set which inputs the units share, hence the
+     * correlation of their drives, while every unit gets the same mean and (for independent trains)
+     * spread of drive, so that all come near threshold.
+     */
+    public static SpikingCircuit normalised(PoissonInput input, DMatrixRMaj mixing, double meanDrive, double driveStd,
+            DMatrixRMaj readout, double[] target) {
+        int n = mixing.numRows;
+        int m = mixing.numCols;
+        double sx = Math.sqrt(input.traceVariance());
+        DMatrixRMaj gain = new DMatrixRMaj(n, m);
+        double[] bias = new double[n];
+        for (int i = 0; i < n; i++) {
+            double norm = 0;
+            double sum = 0;
+            for (int j = 0; j < m; j++) {
+                norm += mixing.get(i, j) * mixing.get(i, j);
+                sum += mixing.get(i, j);
+            }
+            double scale = driveStd / (Math.sqrt(norm) * sx);
+            for (int j = 0; j < m; j++) {
+                gain.set(i, j, mixing.get(i, j) * scale);
+            }
+            bias[i] = meanDrive - scale * sum * input.meanTrace();
+        }
+        return new SpikingCircuit(input, gain, bias, readout, target);
+    }
+
     /** One ms: inputs, drive, spikes, signal; then {@code fits} observes the step. */
     public void step(DiscontinuityFits fits) {
         inputTrace.push(input.step());
