@@ -1,5 +1,7 @@
 package org.bcikit.rnn.rdd;
 
+import java.util.Arrays;
+
 /**
  * Spike trains filtered by the difference-of-exponentials synaptic kernel of Guerguiev, Kording and
  * Richards (ICLR 2020, arXiv 1910.01689; science.md §11), in 1 ms steps:
@@ -52,7 +54,7 @@ public final class SynapticTrace {
     public void push(boolean[] spikes) {
         head = (head + 1) % MEMORY;
         System.arraycopy(spikes, 0, history[head], 0, value.length);
-        java.util.Arrays.fill(value, 0);
+        Arrays.fill(value, 0);
         for (int s = 1; s < MEMORY; s++) {
             boolean[] past = history[(head - s + MEMORY) % MEMORY];
             double k = KERNEL[s];
