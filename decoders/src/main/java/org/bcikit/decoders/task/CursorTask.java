@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.Outcome;
+import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.Decoder;
 
 /**
@@ -150,7 +151,7 @@ public final class CursorTask {
         List<TrialResult> results = new ArrayList<>(block.trials());
         for (int trial = 0; trial < block.trials(); trial++) {
             if (trial % k == 0) {
-                shuffle(order, random);
+                Shuffle.permutation(order, random);
             }
             int target = order[trial % k];
             double[] tp = target(target);
@@ -232,17 +233,5 @@ public final class CursorTask {
             encoder.trialEnded(r);
         }
         return new BlockResult(block.name(), results, config.timeout());
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }
