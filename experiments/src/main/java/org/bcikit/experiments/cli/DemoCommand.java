@@ -2,7 +2,6 @@ package org.bcikit.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.bcikit.data.synthetic.SyntheticSession;
 import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.SweepOptions;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.Dimensionality;
 import org.bcikit.manifold.fa.DimensionalitySearch;
@@ -29,6 +29,7 @@ import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.SessionFigures;
 import org.bcikit.experiments.results.HtmlReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,24 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the demo spec's, 1).")
-    Long seed;
-
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds (sessions) per condition (default: the spec's, 6).")
-    Integer seeds;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--resume", description = "Keep finished runs in DIR and run only the rest.")
-    boolean resume;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a demo parameter, e.g. --set staticNetwork.adaptation.steps=500.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    SweepOptions sweep;
 
     @Spec
     CommandSpec spec;
@@ -80,10 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long base = seed == null ? registry.builtInSpec("demo").seed() : seed;
+        long base = sweep.seed() == null ? registry.builtInSpec("demo").seed() : sweep.seed();
         progress("1/3 learners adapting to matched WMPs and OMPs (static network lazy/rich, closed-loop rate RNN)");
         ExperimentResults results = RunCommand.runSpec(registry.builtInSpec("demo"), "builtin:demo", out,
-                new RunCommand.Settings(seeds, seed, threads, null, resume, null, sets, quiet), registry);
+                RunCommand.Settings.of(sweep, null, null), registry);
 
         SyntheticPopulation config = SyntheticPopulation.defaults().withSeed(base);
         progress("2/3 simulating " + config.units() + " units, " + config.trials() + " centre-out trials (seed " + base + ")");
@@ -155,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void progress(String line) {
-        if (!quiet) {
+        if (!sweep.quiet()) {
             spec.commandLine().getErr().println("demo: " + line);
             spec.commandLine().getErr().flush();
         }
