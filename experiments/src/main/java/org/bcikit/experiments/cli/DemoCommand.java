@@ -16,6 +16,7 @@ import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.bcikit.data.synthetic.SyntheticSession;
 import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.ProgressOption;
 import org.bcikit.experiments.cli.options.SweepOptions;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.Dimensionality;
@@ -58,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    ProgressOption progress;
+
     @Spec
     CommandSpec spec;
 
@@ -66,12 +70,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long base = sweep.seed() == null ? registry.builtInSpec("demo").seed() : sweep.seed();
-        progress("1/3 learners adapting to matched WMPs and OMPs (static network lazy/rich, closed-loop rate RNN)");
+        progress.line("1/3 learners adapting to matched WMPs and OMPs (static network lazy/rich, closed-loop rate RNN)");
         ExperimentResults results = RunCommand.runSpec(registry.builtInSpec("demo"), "builtin:demo", out,
-                RunCommand.Settings.of(sweep, null, null), registry);
+                RunCommand.Settings.of(sweep, progress.quiet(), null, null), registry);
 
         SyntheticPopulation config = SyntheticPopulation.defaults().withSeed(base);
-        progress("2/3 simulating " + config.units() + " units, " + config.trials() + " centre-out trials (seed " + base + ")");
+        progress.line("2/3 simulating " + config.units() + " units, " + config.trials() + " centre-out trials (seed " + base + ")");
         SyntheticSession session = config.generate();
         Recording r = session.recording();
         Path dir = out.resolve(SESSION);
@@ -80,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         Figures.save(SessionFigures.raster(r, 4), dir.resolve("raster"));
         Figures.save(SessionFigures.tuning(session, 4), dir.resolve("tuning"));
 
-        progress("3/3 estimating the session's manifold: 5-fold cross-validated factor analysis, d = 1..12");
+        progress.line("3/3 estimating the session's manifold: 5-fold cross-validated factor analysis, d = 1..12");
         Dimensionality dims = new DimensionalitySearch(new FactorAnalysis(1)).withMaxDims(12).withSeed(base)
                 .search(r.stackedCounts());
 
@@ -139,10 +143,4 @@ public final class DemoCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private void progress(String line) {
-        if (!sweep.quiet()) {
-            spec.commandLine().getErr().println("demo: " + line);
-            spec.commandLine().getErr().flush();
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.ProgressOption;
 import org.bcikit.experiments.cli.options.SweepOptions;
 import org.bcikit.experiments.spec.ExperimentSpec;
 import org.bcikit.experiments.spec.SpecBinding;
@@ -56,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    ProgressOption progress;
+
     private final ExperimentRegistry registry;
 
     public RunCommand() {
@@ -77,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec s = isFile ? SpecReader.read(file) : registry.builtInSpec(spec);
         String source = isFile ? spec : "builtin:" + spec;
-        runSpec(s, source, out, Settings.of(sweep, shard, example.reference(input, "--input FILE")), registry);
+        runSpec(s, source, out, Settings.of(sweep, progress.quiet(), shard, example.reference(input, "--input FILE")), registry);
         return 0;
     }
 
@@ -88,9 +92,9 @@ public final class RunCommand implements Callable<Integer> {
     record Settings(Integer seeds, Long seed, Integer threads, String shard, boolean resume, String input,
             List<String> sets, boolean quiet) {
 
-        static Settings of(SweepOptions sweep, String shard, String input) {
+        static Settings of(SweepOptions sweep, boolean quiet, String shard, String input) {
             return new Settings(sweep.seeds(), sweep.seed(), sweep.threads(), shard, sweep.resume(), input,
-                    sweep.sets(), sweep.quiet());
+                    sweep.sets(), quiet);
         }
     }
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of a sweep that {@code bcikit run} and {@code bcikit demo} both take, declared once
- * so the two commands cannot drift apart: seeds, base seed, threads, resume, {@code --set}
- * overrides and {@code --quiet}. Each value is null (or false, or empty) when not given, so the
+ * so the two commands cannot drift apart: seeds, base seed, threads, resume and {@code --set}
+ * overrides ({@code --quiet} is {@link ProgressOption}). Each value is null (or false, or empty) when not given, so the
  * spec's own value stands.
  */
 public final class SweepOptions {
@@ -29,9 +29,6 @@ public final class SweepOptions {
             description = "Override a parameter, e.g. --set adaptation.steps=500 (VALUE is JSON; bare words are strings).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
-
     public Integer seeds() {
         return seeds;
     }
@@ -51,9 +48,5 @@ public final class SweepOptions {
     /** The {@code --set PATH=VALUE} overrides in the order given (a copy). */
     public List<String> sets() {
         return List.copyOf(sets);
-    }
-
-    public boolean quiet() {
-        return quiet;
     }
 }
