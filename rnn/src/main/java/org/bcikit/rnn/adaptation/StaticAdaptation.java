@@ -137,6 +137,7 @@ public final class StaticAdaptation {
             }
             if (t < steps) {
                 learning.update();
+                learning.report(stability);
             }
         }
         return new StaticAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(variance, reached),
