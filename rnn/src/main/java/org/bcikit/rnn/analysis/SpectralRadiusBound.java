@@ -236,32 +236,23 @@ public final class SpectralRadiusBound {
         right.reshape(o, n);
         CommonOps_DDRM.multTransB(inverseVectors, p, left); // Y P^T
         CommonOps_DDRM.mult(r, vectors, right); // R X
+        CommonOps_DDRM.mult(left, right, wx); // wx is free between fresh certificates
         double oldF = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int k = 0; k < o; k++) {
-                    s += left.data[i * o + k] * right.data[k * n + j];
-                }
-                double v = f.data[i * n + j];
-                oldF += v * v;
-                f.data[i * n + j] = v - eta * s;
-            }
+        int m = n * n;
+        for (int i = 0; i < m; i++) {
+            double v = f.data[i];
+            oldF += v * v;
+            f.data[i] = v - eta * wx.data[i];
         }
+        CommonOps_DDRM.multTransA(p, r, wx);
         double g2 = 0;
         double w2 = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int k = 0; k < o; k++) {
-                    s += p.data[k * n + i] * r.data[k * n + j];
-                }
-                double now = w.data[i * n + j];
-                double g = now - trackedW.data[i * n + j] + eta * s;
-                g2 += g * g;
-                w2 += now * now;
-                trackedW.data[i * n + j] = now;
-            }
+        for (int i = 0; i < m; i++) {
+            double now = w.data[i];
+            double g = now - trackedW.data[i] + eta * wx.data[i];
+            g2 += g * g;
+            w2 += now * now;
+            trackedW.data[i] = now;
         }
         double normP = NormOps_DDRM.normF(p);
         double normR = NormOps_DDRM.normF(r);
