@@ -40,7 +40,8 @@ class TrackedCertificateTest {
             gd.update();
             tracked.track(gd.learningRate(), gd.gradientLeft(), gd.gradientRight(), w);
         }
-        fresh.certifiesStable(w);
+        boolean certified = tracked.certifiesTracked(w);
+        assertTrue(certified == fresh.certifiesStable(w));
         double diff = SpecializedOps_DDRM.diffNormF(tracked.trackedF(), fresh.trackedF());
         double scale = CommonOps_DDRM.elementMaxAbs(fresh.trackedF());
         assertTrue(scale > 1e-3, "W moved too little to test the tracking: |F|max " + scale);
@@ -48,7 +49,6 @@ class TrackedCertificateTest {
         // the proven error covers the true difference (fresh F's own error included) and stays useful
         assertTrue(diff <= tracked.trackedError() + fresh.trackedError(), diff + " > " + tracked.trackedError());
         assertTrue(tracked.trackedError() < 1e-8, "error bound " + tracked.trackedError());
-        assertTrue(tracked.certifiesTracked(w) == fresh.certifiesStable(w));
     }
 
     @Test
@@ -82,18 +82,17 @@ class TrackedCertificateTest {
     }
 
     @Test
-    void refusesAMatrixThatWasNotTracked() {
+    void aChangeThatWasNotTrackedIsStillJudgedSoundly() {
         SplittableRandom rng = new SplittableRandom(7);
         DMatrixRMaj w = random(10, 10, 0.1, rng);
         SpectralRadiusBound b = SpectralRadiusBound.anchor(w);
         assertTrue(b.certifiesTracked(w), "a small matrix at its own anchor");
-        DMatrixRMaj moved = w.copy();
-        moved.data[3] += 1e-9;
-        assertFalse(b.certifiesTracked(moved));
-        // a step reported with factors that do not describe the change leaves no certificate useful
+        // a step reported with factors that do not describe the change: G carries all of it
         DMatrixRMaj far = w.copy();
         CommonOps_DDRM.scale(20, far);
         b.track(1e-3, random(2, 10, 1, rng), random(2, 10, 1, rng), far);
+        assertTrue(EigenvalueSpectrum.of(far).spectralRadius() >= 1);
         assertFalse(b.certifiesTracked(far));
+        assertTrue(b.trackedError() > 1, "the untracked change must show in the error bound");
     }
 }
