@@ -13,7 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  * decides and becomes the new anchor. Since each bound is at least the true radius, a certified W
  * has radius below 1, and an uncertified one is judged by its own eigenvalues: the stop step and the
  * reported radius are those of the full check. A loop that reports its rank-O steps
- * ({@link #stepped}) makes the certificate O(N^2) per check. Mutable (the anchor and counters); one per run.
+ * ({@link #stepped}) spares the certificate its two N x N products (O(N^2 O) per step instead). Mutable (the anchor and counters); one per run.
  */
 public final class StabilityCheck {
 
@@ -75,7 +75,7 @@ public final class StabilityCheck {
     /**
      * Reports that W changed by the step {@code W <- W - eta P^T R} (P, R: O x N, not modified;
      * {@code w} after the step), so that the next check can use the certificate's F kept up to date
-     * in O(N^2 O) ({@link SpectralRadiusBound#track}) instead of two N x N products. Optional: a
+     * in O(N^2 O) per step ({@link SpectralRadiusBound#track}) instead of two N x N products. Optional: a
      * check of a W changed otherwise, or not reported, forms F afresh.
      */
     public void stepped(double eta, DMatrixRMaj p, DMatrixRMaj r, DMatrixRMaj w) {

@@ -32,7 +32,7 @@ import org.ejml.dense.row.decomposition.hessenberg.HessenbergSimilarDecompositio
  * inverse iteration on the anchor's Hessenberg form (complex arithmetic, O(N^2) per eigenvalue).
  * A training loop whose W changes by a rank-O matrix {@code -eta P^T R} per step (plain GD on the
  * static network: O = 2) can keep F up to date in O(N^2 O) per step ({@link #track}) instead of
- * forming it at each check, so a check costs O(N^2) ({@link #certifiesTracked}); the rounding of
+ * forming it at each check with N x N x N products ({@link #certifiesTracked}); the rounding of
  * the accumulated updates is carried as a proven error bound, so the guarantee is the same.
  * Mutable (the tracked F and work buffers): not thread-safe.
  */
