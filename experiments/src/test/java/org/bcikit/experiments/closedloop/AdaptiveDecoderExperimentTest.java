@@ -126,18 +126,28 @@ class AdaptiveDecoderExperimentTest {
     }
 
     @Test
-    void blendZeroNeverUpdatesAndBlendUpdatesOncePerDay() throws Exception {
+    void blendZeroIsTheFixedDecoderAndBlendUpdatesOncePerDay() throws Exception {
         AdaptiveDecoderExperiment e = new AdaptiveDecoderExperiment();
         AdaptiveDecoderExperiment.Params d = e.defaults();
         RnnSubject small = new RnnSubject(30, 0.9, 0.2, 0.05, true, 150, 40, 40, 2e-3, 8);
-        for (String kind : new String[] {"blend=0", "blend=0.5"}) {
+        java.util.Map<String, Measurements> byKind = new java.util.HashMap<>();
+        for (String kind : new String[] {"fixed", "blend=0", "blend=0.5"}) {
             AdaptiveDecoderExperiment.Params p = new AdaptiveDecoderExperiment.Params(kind, small, d.task(), 6,
                     "units", 3, 16, 3, 8, "adam", 1e-3, 100, 200, 30, 1, "all");
-            Measurements m = e.run(p, new RunContext(0, kind, 0, 11, 12));
-            assertEquals(kind.equals("blend=0") ? 0 : 2, m.scalars().get("decoderUpdates"), 0.0);
+            // another condition index and run seed, the same paired seed
+            Measurements m = e.run(p, new RunContext(byKind.size(), kind, 0, 11 + byKind.size(), 12));
+            assertEquals(kind.equals("blend=0.5") ? 2 : 0, m.scalars().get("decoderUpdates"), 0.0);
             assertEquals(3, m.curves().get("successRate").size());
             assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, m.curves().get("unitAdding").x(), 0.0);
+            byKind.put(kind, m);
         }
+        // common random numbers: blend=0 repeats fixed exactly, and blend=0.5 shares its first day
+        assertEquals(byKind.get("fixed").scalars(), byKind.get("blend=0").scalars());
+        for (String s : new String[] {"successFirstDay", "compactnessFirstDay", "normalisedPrFirstDay"}) {
+            assertEquals(byKind.get("fixed").scalars().get(s), byKind.get("blend=0.5").scalars().get(s), 0.0, s);
+        }
+        assertTrue(!byKind.get("fixed").scalars().get("compactnessLastDay")
+                .equals(byKind.get("blend=0.5").scalars().get("compactnessLastDay")), "refits change later days");
     }
 
     @Test
