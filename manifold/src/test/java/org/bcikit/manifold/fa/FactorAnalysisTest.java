@@ -64,6 +64,26 @@ class FactorAnalysisTest {
     }
 
     @Test
+    void leadingEigenvectorStartGivesTheFullDecompositionsModel() {
+        // 240 units, 10 factors: the start takes the subspace iteration path (block 15)
+        FactorData big = FactorData.draw(240, 4000, 10, 21);
+        SampleMoments m = Covariance.moments(big.samples());
+        for (double floor : new double[] {0.01, 0}) {
+            FactorAnalysis fa = new FactorAnalysis(10).withMinVarianceFraction(floor);
+            FactorModel lead = fa.fit(m);
+            FactorModel full = fa.withInit(FactorAnalysis.Init.PCA_FULL).fit(m);
+            assertTrue(lead.converged() && full.converged());
+            // the starts themselves agree to the subspace iteration's tolerance
+            double start = lead.logLikelihoodHistory()[0];
+            assertEquals(full.logLikelihoodHistory()[0], start, 1e-12 * Math.abs(start), "start, floor " + floor);
+            double ll = full.logLikelihoodPerSample();
+            assertEquals(ll, lead.logLikelihoodPerSample(), 1e-9 * Math.abs(ll), "floor " + floor);
+            double angle = Math.toRadians(PrincipalAngles.largestDegrees(lead.loadings(), full.loadings()));
+            assertTrue(angle < 1e-6, "largest principal angle " + angle + " rad, floor " + floor);
+        }
+    }
+
+    @Test
     void heldOutLikelihoodFromMomentsMatchesTheSamples() {
         FactorData other = FactorData.draw(40, 500, 5, 12); // a different draw: the mean differs too
         SampleMoments m = Covariance.moments(other.samples());
