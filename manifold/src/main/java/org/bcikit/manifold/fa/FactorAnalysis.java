@@ -51,6 +51,18 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * accelerated mode the convergence test compares whole cycles (the gain of a cycle against
  * {@code tolerance} times the gain since the first update).
  *
+ * <p>EM can stall where the likelihood is nearly flat: at 50000 x 1000 with 20 factors it stopped
+ * (at a fixed point to rounding, plain EM after 848 steps) 1.3e-8 per sample below
+ * scikit-learn's fit. So a converged EM run ends with profile steps, as scikit-learn's
+ * {@code FactorAnalysis} iterates (Barber 2012, "Bayesian reasoning and machine learning",
+ * section 21.2): for the current Psi, the likelihood's exact maximiser over L,
+ * {@code L = Psi^1/2 U diag(sqrt(max(theta - 1, 0)))} with (theta, U) the d leading eigenpairs of
+ * {@code Psi^-1/2 S Psi^-1/2} ({@link LeadingEigen}), then {@code Psi = max(diag(S - L L^T), floor)};
+ * a step is kept only if the likelihood rises, and they stop by the same tolerance rule (at most
+ * {@value #PROFILE_STEPS}). There two steps lifted it above scikit-learn's (to -1190.5405633300
+ * against -1190.5405633318). They follow EM rather than replace it, so EM, its acceleration and
+ * its guarantees are as before.
+ *
  * <p>Configuration is an immutable value; {@link #fit} returns an immutable {@link FactorModel}.
  */
 public final class FactorAnalysis {
@@ -79,6 +91,8 @@ public final class FactorAnalysis {
     private final long seed;
     private final boolean zScore;
     private final boolean accelerated;
+    /** The most profile steps after EM. */
+    static final int PROFILE_STEPS = 50;
 
     /**
      * d factors, tolerance 1e-8, at most 100000 iterations, floor 0.01, PCA start, no z-scoring,
@@ -294,6 +308,7 @@ public final class FactorAnalysis {
         private final double[] p1;
         private final double[] p2;
         private final SymmetricProduct product;
+        private DMatrixRMaj scaled; // Psi^-1/2 S Psi^-1/2, allocated by the first profile step
         private double[] history;
         private int recorded;
         private int updates;
@@ -332,6 +347,9 @@ public final class FactorAnalysis {
             double ll = logLikelihood();
             record(ll);
             boolean converged = accelerated ? squarem(ll) : plain(ll);
+            if (converged) {
+                profileSteps();
+            }
             DMatrixRMaj l = new DMatrixRMaj(q, d);
             CommonOps_DDRM.transpose(lT, l);
             return new FactorModel(mean, scale, l, psi, history[recorded - 1], updates, converged,
@@ -446,6 +464,66 @@ public final class FactorAnalysis {
                 }
             }
             return false;
+        }
+
+        /**
+         * After EM has converged: steps that maximise the likelihood over L exactly for the
+         * current Psi and then set {@code Psi = max(diag(S - L L^T), floor)} (see the class
+         * comment), each kept only if the likelihood rises, until a step gains less than
+         * {@code tolerance} times the gain so far or {@value #PROFILE_STEPS} steps are done.
+         */
+        private void profileSteps() {
+            double ll = history[recorded - 1];
+            for (int step = 0; step < PROFILE_STEPS && updates < maxIterations; step++) {
+                save(l0, p0);
+                optimalLoadings();
+                for (int i = 0; i < q; i++) {
+                    double shared = 0;
+                    for (int k = 0; k < d; k++) {
+                        shared += lT.data[k * q + i] * lT.data[k * q + i];
+                    }
+                    psi[i] = Math.max(sDiag[i] - shared, floorFraction * sDiag[i]);
+                }
+                double now = logLikelihood();
+                if (!(now > ll)) {
+                    restore(l0, p0);
+                    return;
+                }
+                updates++;
+                record(now);
+                double old = ll;
+                ll = now;
+                if (small(old, now)) {
+                    return;
+                }
+            }
+        }
+
+        /**
+         * {@code L = Psi^1/2 U diag(sqrt(max(theta - 1, 0)))} from the d leading eigenpairs
+         * (theta, U) of {@code Psi^-1/2 S Psi^-1/2}: the maximiser over L at fixed Psi.
+         */
+        private void optimalLoadings() {
+            if (scaled == null) {
+                scaled = new DMatrixRMaj(q, q);
+            }
+            double[] root = new double[q];
+            for (int i = 0; i < q; i++) {
+                root[i] = Math.sqrt(psi[i]);
+            }
+            for (int i = 0; i < q; i++) {
+                int row = i * q;
+                for (int j = 0; j < q; j++) {
+                    scaled.data[row + j] = s.data[row + j] / (root[i] * root[j]);
+                }
+            }
+            SymmetricEigen eig = LeadingEigen.of(scaled, d);
+            for (int k = 0; k < d; k++) {
+                double w = Math.sqrt(Math.max(eig.values()[k] - 1, 0));
+                for (int i = 0; i < q; i++) {
+                    lT.data[k * q + i] = root[i] * eig.vectors().unsafe_get(i, k) * w;
+                }
+            }
         }
 
         private void save(double[] l, double[] p) {

@@ -109,6 +109,11 @@ public final class Covariance {
         (split ? work.parallel() : work).forEach(k -> kernel.band(x, n, q, mean, from[k], from[k + 1], out));
     }
 
+    /** Which covariance kernel this JVM runs: "simd" (vector API) or "plain". */
+    public static String kernelName() {
+        return KERNEL instanceof ScalarScatter ? "plain" : "simd";
+    }
+
     /** The kernel of this JVM: chosen once, as the vector module is there or not for the JVM's life. */
     static final ScatterKernel KERNEL = ScatterKernel.best();
     /** Row bands the upper triangle is cut into when the pass runs in parallel. */

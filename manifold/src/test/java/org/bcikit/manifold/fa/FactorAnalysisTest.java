@@ -84,6 +84,35 @@ class FactorAnalysisTest {
     }
 
     @Test
+    void theFitIsAStationaryPointOfTheLikelihood() {
+        // d ln p / dL = Sigma^-1 (S - Sigma) Sigma^-1 L and d ln p / dpsi_i = diag(Sigma^-1 (S - Sigma) Sigma^-1)_i
+        // vanish at the maximum (no unit at the floor here: every psi far above it)
+        DMatrixRMaj s = Covariance.of(data.samples());
+        DMatrixRMaj l = model.loadings();
+        int q = l.numRows;
+        DMatrixRMaj sigma = new DMatrixRMaj(q, q);
+        CommonOps_DDRM.multTransB(l, l, sigma);
+        for (int i = 0; i < q; i++) {
+            assertTrue(model.privateVariances()[i] > 0.015 * s.get(i, i), "unit " + i + " at the default floor, 0.01 of its variance");
+            sigma.add(i, i, model.privateVariances()[i]);
+        }
+        DMatrixRMaj inv = sigma.copy();
+        assertTrue(CommonOps_DDRM.invert(inv));
+        DMatrixRMaj diff = new DMatrixRMaj(q, q);
+        CommonOps_DDRM.subtract(s, sigma, diff);
+        DMatrixRMaj tmp = new DMatrixRMaj(q, q);
+        DMatrixRMaj grad = new DMatrixRMaj(q, q);
+        CommonOps_DDRM.mult(inv, diff, tmp);
+        CommonOps_DDRM.mult(tmp, inv, grad);
+        DMatrixRMaj gl = new DMatrixRMaj(q, l.numCols);
+        CommonOps_DDRM.mult(grad, l, gl);
+        assertTrue(CommonOps_DDRM.elementMaxAbs(gl) < 1e-6, "max |dlnp/dL| " + CommonOps_DDRM.elementMaxAbs(gl));
+        for (int i = 0; i < q; i++) {
+            assertEquals(0, grad.get(i, i), 1e-6, "dlnp/dpsi of unit " + i);
+        }
+    }
+
+    @Test
     void heldOutLikelihoodFromMomentsMatchesTheSamples() {
         FactorData other = FactorData.draw(40, 500, 5, 12); // a different draw: the mean differs too
         SampleMoments m = Covariance.moments(other.samples());
