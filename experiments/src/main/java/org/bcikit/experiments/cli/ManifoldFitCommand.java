@@ -82,6 +82,11 @@ public final class ManifoldFitCommand implements Callable<Integer> {
                     + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
     double minVarFrac;
 
+    @Option(names = "--profile-steps",
+            description = "End EM with profile steps: the exact loadings for the current private variances, "
+                    + "then the variances they leave, while the likelihood rises (as scikit-learn iterates).")
+    boolean profileSteps;
+
     @Option(names = "--init", defaultValue = "pca", description = "pca (the leading eigenvectors of the covariance by subspace iteration), "
             + "pca-full (the same start from the full eigendecomposition, slower) or random. Default: ${DEFAULT-VALUE}.")
     String init;
@@ -309,7 +314,7 @@ public final class ManifoldFitCommand implements Callable<Integer> {
                     "--init: expected pca, pca-full or random, found '" + init + "'");
         }
         return new FactorAnalysis(1).withTolerance(tolerance).withInit(how).withSeed(seed).withZScore(zScore)
-                .withMinVarianceFraction(minVarFrac);
+                .withMinVarianceFraction(minVarFrac).withProfileSteps(profileSteps);
     }
 
     private Path sibling(String suffix) {

@@ -68,6 +68,11 @@ public final class BenchFaCommand implements Callable<Integer> {
                     + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
     double minVarFrac;
 
+    @Option(names = "--profile-steps",
+            description = "End EM with profile steps (exact loadings for the current private variances; "
+                    + "FactorAnalysis#withProfileSteps).")
+    boolean profileSteps;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +94,8 @@ public final class BenchFaCommand implements Callable<Integer> {
         DMatrixRMaj x = SamplesFile.readMatrix(file);
         FactorAnalysis fa;
         try {
-            fa = new FactorAnalysis(dims).withTolerance(tolerance).withMinVarianceFraction(minVarFrac);
+            fa = new FactorAnalysis(dims).withTolerance(tolerance).withMinVarianceFraction(minVarFrac)
+                    .withProfileSteps(profileSteps);
         } catch (InvalidInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--dims: " + e.getMessage());
         }
@@ -128,6 +134,7 @@ public final class BenchFaCommand implements Callable<Integer> {
         json.put("stages", stages);
         json.put("tol", tolerance);
         json.put("min_var_frac", minVarFrac);
+        json.put("profile_steps", profileSteps);
         String line = JsonFiles.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json);
         spec.commandLine().getOut().println(line);
