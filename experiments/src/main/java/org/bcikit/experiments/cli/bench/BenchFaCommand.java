@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * {@code bcikit bench fa DATA.npy}: times {@link FactorAnalysis#fit} (covariance, EM, everything
  * from the samples to the model) and prints one JSON line with the fields of
  * {@code shared/bench/fa_sklearn.py}, so the two can be run side by side on the same file. The
- * EM runs on the calling thread; the covariance pass of a large matrix spreads over the common
+ * covariance pass of a large matrix and EM's large S A products spread over the common
  * fork-join pool (all cores; {@code -XX:ActiveProcessorCount=1} keeps it on one), and
  * {@code fit_cpu_seconds_median} counts the calling thread only. {@code --min-var-frac 0} fits
  * scikit-learn's model (no Heywood floor).
