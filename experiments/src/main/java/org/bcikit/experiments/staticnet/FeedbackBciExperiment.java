@@ -28,10 +28,13 @@ import org.bcikit.rnn.feedback.FeedbackEstimator;
 import org.bcikit.rnn.feedback.RandomFeedback;
 import org.bcikit.rnn.feedback.StaleFeedback;
 import org.bcikit.rnn.learning.GradientDescent;
+import org.bcikit.rnn.learning.StaticNodePerturbation;
 import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.bcikit.rnn.model.StaticTask;
+import org.bcikit.rnn.rdd.RddEstimator;
+import org.bcikit.rnn.rdd.RddFeedback;
 
 /**
  * {@code feedback-bci}: WMP vs OMP adaptation of the static network from a lazy or rich start when
@@ -43,7 +46,11 @@ import org.bcikit.rnn.model.StaticTask;
  * {@code A^T B [V_p Sigma + (1/K) E Mu^T]} with B from the condition's estimator: {@code exact}
  * ({@code V_p^T}), {@code stale} (the intuitive decoder's transpose), {@code random} (fixed, scaled
  * to the intuitive decoder's norm), {@code covariance} (ridge regression of the cursor on the
- * units' noise) or {@code univariate} (one regression per unit).
+ * units' noise), {@code univariate} (one regression per unit) or {@code rdd} (regression
+ * discontinuity of a spiking surrogate of the units against the cursor error, Guerguiev, Kording and
+ * Richards, ICLR 2020; see {@link RddFeedback}); or, with no feedback at all, {@code node-perturbation}
+ * (Fiete and Seung 2006; {@link StaticNodePerturbation}), whose recorded angle is between its weight
+ * update and the exact gradient.
  *
  * <p>The random B is drawn from the paired seed after the perturbations are chosen, so at a seed
  * index all four regime and perturbation conditions share it. Per run: the performance curve
@@ -53,17 +60,37 @@ import org.bcikit.rnn.model.StaticTask;
 public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperiment.Params> {
 
     /** The estimators, in the order of the built-in sweep. */
-    public static final List<String> FEEDBACKS = List.of("exact", "stale", "random", "covariance", "univariate");
+    public static final List<String> FEEDBACKS = List.of("exact", "stale", "random", "covariance", "univariate", "rdd",
+            "node-perturbation");
 
     /**
      * @param feedback     one of {@link #FEEDBACKS}
      * @param ridge        the covariance estimator's ridge, relative to the mean noise variance
      * @param regime       {@code lazy} or {@code rich}
      * @param perturbation {@code WMP} or {@code OMP}
+     * @param rdd          the {@code rdd} estimator's schedule and surrogate
+     * @param nodePerturbation the {@code node-perturbation} learner's noise
      */
     public record Params(String feedback, double ridge, String regime, String perturbation,
             StaticPerturbationExperiment.Network network, StaticPerturbationExperiment.Training initialTraining,
-            StaticPerturbationExperiment.Selection selection, StaticPerturbationExperiment.Adaptation adaptation) {
+            StaticPerturbationExperiment.Selection selection, StaticPerturbationExperiment.Adaptation adaptation,
+            Rdd rdd, NodePerturbation nodePerturbation) {
+    }
+
+    /**
+     * @param seconds   simulated seconds per estimation round
+     * @param every     adaptation steps between rounds
+     * @param meanDrive mean drive of the spiking surrogate's units
+     * @param driveStd  spread of their drive
+     */
+    public record Rdd(int seconds, int every, double meanDrive, double driveStd) {
+    }
+
+    /**
+     * @param sigma   standard deviation of the perturbing drive
+     * @param samples noisy trials per step
+     */
+    public record NodePerturbation(double sigma, int samples) {
     }
 
     @Override
@@ -88,7 +115,8 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
                 new StaticPerturbationExperiment.Network(100, 6, 1e-2, 0.0, 6, Initialisation.LAZY_EXPONENT,
                         Initialisation.RICH_EXPONENT),
                 new StaticPerturbationExperiment.Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
-                new StaticPerturbationExperiment.Adaptation(1000, 1e-3, 10, 10));
+                new StaticPerturbationExperiment.Adaptation(1000, 1e-3, 10, 10), new Rdd(90, 100, 0.6, 0.4),
+                new NodePerturbation(0.01, 60));
     }
 
     @Override
@@ -105,6 +133,11 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
         p.initialTraining().validate(at.below("initialTraining"));
         p.selection().validate(at.below("selection"));
         p.adaptation().validate(at.below("adaptation"));
+        at.positive("rdd.seconds", p.rdd().seconds());
+        at.positive("rdd.every", p.rdd().every());
+        at.positive("rdd.driveStd", p.rdd().driveStd());
+        at.positive("nodePerturbation.sigma", p.nodePerturbation().sigma());
+        at.positive("nodePerturbation.samples", p.nodePerturbation().samples());
     }
 
     @Override
@@ -119,13 +152,15 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
                 p.initialTraining().steps(), n.manifoldDimension());
         MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
         ReadoutPerturbation chosen = selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation()));
-        FeedbackEstimator estimator = estimator(p, setup, shared);
-
         StaticGaussianNetwork adapting = setup.network().copy();
         adapting.setReadout(chosen.readout());
         StaticPerturbationExperiment.Adaptation a = p.adaptation();
-        FeedbackAdaptationResult r = new FeedbackAdaptation(a.steps(), a.stabilityCheckEvery())
-                .run(adapting, estimator, new GradientDescent(a.learningRate()));
+        FeedbackAdaptation adaptation = new FeedbackAdaptation(a.steps(), a.stabilityCheckEvery());
+        GradientDescent gd = new GradientDescent(a.learningRate());
+        FeedbackAdaptationResult r = p.feedback().equals("node-perturbation")
+                ? adaptation.run(adapting, new StaticNodePerturbation(adapting, p.nodePerturbation().sigma(),
+                        p.nodePerturbation().samples(), shared.split()), gd)
+                : adaptation.run(adapting, estimator(p, setup, shared), gd);
 
         double[] perf = r.performance();
         double[] angle = r.angle();
@@ -154,6 +189,9 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
             case "random" -> new RandomFeedback(setup.network().readout(), shared);
             case "covariance" -> CovarianceFeedback.ridge(p.ridge());
             case "univariate" -> CovarianceFeedback.univariate();
+            case "rdd" -> new RddFeedback(RddEstimator.guerguiev(), p.rdd().seconds(), p.rdd().every(),
+                    p.rdd().meanDrive(), p.rdd().driveStd(),
+                    new RandomFeedback(setup.network().readout(), shared).matrix(), shared.split());
             default -> throw new IllegalArgumentException("feedback: unknown estimator " + p.feedback());
         };
     }
