@@ -17,9 +17,6 @@ import org.bcikit.experiments.api.RunRecord;
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.spec.Validation;
-import org.bcikit.rnn.adaptation.MatchedPerturbations;
-import org.bcikit.rnn.adaptation.ReadoutPerturbation;
-import org.bcikit.rnn.adaptation.StaticBciSetup;
 import org.bcikit.rnn.feedback.CovarianceFeedback;
 import org.bcikit.rnn.feedback.ExactFeedback;
 import org.bcikit.rnn.feedback.FeedbackAdaptation;
@@ -28,10 +25,8 @@ import org.bcikit.rnn.feedback.FeedbackEstimator;
 import org.bcikit.rnn.feedback.RandomFeedback;
 import org.bcikit.rnn.feedback.StaleFeedback;
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
-import org.bcikit.rnn.model.StaticTask;
 
 /**
  * {@code feedback-bci}: WMP vs OMP adaptation of the static network from a lazy or rich start when
@@ -107,22 +102,31 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
         p.adaptation().validate(at.below("adaptation"));
     }
 
+    /** The key of the paired setup and random feedback that every feedback estimator and perturbation shares. */
+    private record SharedKey(PairedSetup.Key setup) {
+    }
+
+    /** The prepared network with the random B, drawn from the paired seed right after the perturbations. */
+    private record Shared(PairedSetup paired, RandomFeedback random) {
+    }
+
+    @Override
+    public Object sharedWorkKey(Params p, RunContext context) {
+        return new SharedKey(PairedSetup.Key.of(p.network(), p.regime(), p.initialTraining(), p.selection(),
+                context.pairedSeed()));
+    }
+
     @Override
     public Measurements run(Params p, RunContext context) {
-        StaticPerturbationExperiment.Network n = p.network();
-        SplittableRandom shared = context.pairedRandom();
-        double exponent = p.regime().equals("lazy") ? n.lazyExponent() : n.richExponent();
-        DenseWeights w = new DenseWeights(Initialisation.gaussian(n.units(), exponent, shared));
-        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()), w,
-                n.noiseVariance(), n.inputNoiseVariance(), shared);
-        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(p.initialTraining().learningRate()),
-                p.initialTraining().steps(), n.manifoldDimension());
-        MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
-        ReadoutPerturbation chosen = selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation()));
-        FeedbackEstimator estimator = estimator(p, setup, shared);
-
-        StaticGaussianNetwork adapting = setup.network().copy();
-        adapting.setReadout(chosen.readout());
+        SharedKey key = (SharedKey) sharedWorkKey(p, context);
+        Shared shared = context.shared(key, () -> {
+            SplittableRandom rng = context.pairedRandom();
+            PairedSetup paired = PairedSetup.prepare(key.setup(), rng);
+            // drawn for every condition so that the draws of the paired seed never depend on the estimator
+            return new Shared(paired, new RandomFeedback(paired.setup().network().readout(), rng));
+        });
+        FeedbackEstimator estimator = estimator(p, shared);
+        StaticGaussianNetwork adapting = shared.paired().adaptable(p.perturbation());
         StaticPerturbationExperiment.Adaptation a = p.adaptation();
         FeedbackAdaptationResult r = new FeedbackAdaptation(a.steps(), a.stabilityCheckEvery())
                 .run(adapting, estimator, new GradientDescent(a.learningRate()));
@@ -147,11 +151,11 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
                 .scalar("angleEnd", angle.length > 0 ? angle[angle.length - 1] : Double.NaN);
     }
 
-    private static FeedbackEstimator estimator(Params p, StaticBciSetup setup, SplittableRandom shared) {
+    private static FeedbackEstimator estimator(Params p, Shared shared) {
         return switch (p.feedback()) {
             case "exact" -> new ExactFeedback();
-            case "stale" -> new StaleFeedback(setup.network().readout());
-            case "random" -> new RandomFeedback(setup.network().readout(), shared);
+            case "stale" -> new StaleFeedback(shared.paired().setup().network().readout());
+            case "random" -> shared.random();
             case "covariance" -> CovarianceFeedback.ridge(p.ridge());
             case "univariate" -> CovarianceFeedback.univariate();
             default -> throw new IllegalArgumentException("feedback: unknown estimator " + p.feedback());
