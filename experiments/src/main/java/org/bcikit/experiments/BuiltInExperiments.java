@@ -3,6 +3,7 @@ package org.bcikit.experiments;
 import java.util.List;
 
 import org.bcikit.experiments.api.ExperimentRegistry;
+import org.bcikit.experiments.burstprop.BurstpropXorExperiment;
 import org.bcikit.experiments.calibration.CalibrationExperiment;
 import org.bcikit.experiments.calibration.DecoderRebuildExperiment;
 import org.bcikit.experiments.closedloop.AdaptiveDecoderExperiment;
@@ -43,7 +44,8 @@ public final class BuiltInExperiments {
             "fit-session",
             "ime2015",
             "relevance",
-            "feedback-bci");
+            "feedback-bci",
+            "burstprop-xor");
 
     private BuiltInExperiments() {
     }
@@ -67,6 +69,7 @@ public final class BuiltInExperiments {
                 .with(new CalibrationExperiment())
                 .with(new DecoderRebuildExperiment())
                 .with(new InternalModelExperiment())
-                .with(new RelevanceExperiment());
+                .with(new RelevanceExperiment())
+                .with(new BurstpropXorExperiment());
     }
 }
