@@ -17,6 +17,9 @@ import org.bcikit.experiments.api.RunRecord;
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.spec.Validation;
+import org.bcikit.rnn.adaptation.MatchedPerturbations;
+import org.bcikit.rnn.adaptation.ReadoutPerturbation;
+import org.bcikit.rnn.adaptation.StaticBciSetup;
 import org.bcikit.rnn.feedback.CovarianceFeedback;
 import org.bcikit.rnn.feedback.ExactFeedback;
 import org.bcikit.rnn.feedback.FeedbackAdaptation;
@@ -25,8 +28,13 @@ import org.bcikit.rnn.feedback.FeedbackEstimator;
 import org.bcikit.rnn.feedback.RandomFeedback;
 import org.bcikit.rnn.feedback.StaleFeedback;
 import org.bcikit.rnn.learning.GradientDescent;
+import org.bcikit.rnn.learning.StaticNodePerturbation;
+import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
+import org.bcikit.rnn.model.StaticTask;
+import org.bcikit.rnn.rdd.RddEstimator;
+import org.bcikit.rnn.rdd.RddFeedback;
 
 /**
  * {@code feedback-bci}: WMP vs OMP adaptation of the static network from a lazy or rich start when
@@ -38,7 +46,11 @@ import org.bcikit.rnn.model.StaticGaussianNetwork;
  * {@code A^T B [V_p Sigma + (1/K) E Mu^T]} with B from the condition's estimator: {@code exact}
  * ({@code V_p^T}), {@code stale} (the intuitive decoder's transpose), {@code random} (fixed, scaled
  * to the intuitive decoder's norm), {@code covariance} (ridge regression of the cursor on the
- * units' noise) or {@code univariate} (one regression per unit).
+ * units' noise), {@code univariate} (one regression per unit) or {@code rdd} (regression
+ * discontinuity of a spiking surrogate of the units against the cursor error, Guerguiev, Kording and
+ * Richards, ICLR 2020; see {@link RddFeedback}); or, with no feedback at all, {@code node-perturbation}
+ * (Fiete and Seung 2006; {@link StaticNodePerturbation}), whose recorded angle is between its weight
+ * update and the exact gradient.
  *
  * <p>The random B is drawn from the paired seed after the perturbations are chosen, so at a seed
  * index all four regime and perturbation conditions share it. Per run: the performance curve
@@ -48,17 +60,37 @@ import org.bcikit.rnn.model.StaticGaussianNetwork;
 public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperiment.Params> {
 
     /** The estimators, in the order of the built-in sweep. */
-    public static final List<String> FEEDBACKS = List.of("exact", "stale", "random", "covariance", "univariate");
+    public static final List<String> FEEDBACKS = List.of("exact", "stale", "random", "covariance", "univariate", "rdd",
+            "node-perturbation");
 
     /**
      * @param feedback     one of {@link #FEEDBACKS}
      * @param ridge        the covariance estimator's ridge, relative to the mean noise variance
      * @param regime       {@code lazy} or {@code rich}
      * @param perturbation {@code WMP} or {@code OMP}
+     * @param rdd          the {@code rdd} estimator's schedule and surrogate
+     * @param nodePerturbation the {@code node-perturbation} learner's noise
      */
     public record Params(String feedback, double ridge, String regime, String perturbation,
             StaticPerturbationExperiment.Network network, StaticPerturbationExperiment.Training initialTraining,
-            StaticPerturbationExperiment.Selection selection, StaticPerturbationExperiment.Adaptation adaptation) {
+            StaticPerturbationExperiment.Selection selection, StaticPerturbationExperiment.Adaptation adaptation,
+            Rdd rdd, NodePerturbation nodePerturbation) {
+    }
+
+    /**
+     * @param seconds   simulated seconds per estimation round
+     * @param every     adaptation steps between rounds
+     * @param meanDrive mean drive of the spiking surrogate's units
+     * @param driveStd  spread of their drive
+     */
+    public record Rdd(int seconds, int every, double meanDrive, double driveStd) {
+    }
+
+    /**
+     * @param sigma   standard deviation of the perturbing drive
+     * @param samples noisy trials per step
+     */
+    public record NodePerturbation(double sigma, int samples) {
     }
 
     @Override
@@ -83,7 +115,8 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
                 new StaticPerturbationExperiment.Network(100, 6, 1e-2, 0.0, 6, Initialisation.LAZY_EXPONENT,
                         Initialisation.RICH_EXPONENT),
                 new StaticPerturbationExperiment.Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
-                new StaticPerturbationExperiment.Adaptation(1000, 1e-3, 10, 10));
+                new StaticPerturbationExperiment.Adaptation(1000, 1e-3, 10, 10), new Rdd(90, 100, 0.6, 0.4),
+                new NodePerturbation(0.01, 60));
     }
 
     @Override
@@ -100,36 +133,34 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
         p.initialTraining().validate(at.below("initialTraining"));
         p.selection().validate(at.below("selection"));
         p.adaptation().validate(at.below("adaptation"));
-    }
-
-    /** The key of the paired setup and random feedback that every feedback estimator and perturbation shares. */
-    private record SharedKey(PairedSetup.Key setup) {
-    }
-
-    /** The prepared network with the random B, drawn from the paired seed right after the perturbations. */
-    private record Shared(PairedSetup paired, RandomFeedback random) {
-    }
-
-    @Override
-    public Object sharedWorkKey(Params p, RunContext context) {
-        return new SharedKey(PairedSetup.Key.of(p.network(), p.regime(), p.initialTraining(), p.selection(),
-                context.pairedSeed()));
+        at.positive("rdd.seconds", p.rdd().seconds());
+        at.positive("rdd.every", p.rdd().every());
+        at.positive("rdd.driveStd", p.rdd().driveStd());
+        at.positive("nodePerturbation.sigma", p.nodePerturbation().sigma());
+        at.positive("nodePerturbation.samples", p.nodePerturbation().samples());
     }
 
     @Override
     public Measurements run(Params p, RunContext context) {
-        SharedKey key = (SharedKey) sharedWorkKey(p, context);
-        Shared shared = context.shared(key, () -> {
-            SplittableRandom rng = context.pairedRandom();
-            PairedSetup paired = PairedSetup.prepare(key.setup(), rng);
-            // drawn for every condition so that the draws of the paired seed never depend on the estimator
-            return new Shared(paired, new RandomFeedback(paired.setup().network().readout(), rng));
-        });
-        FeedbackEstimator estimator = estimator(p, shared);
-        StaticGaussianNetwork adapting = shared.paired().adaptable(p.perturbation());
+        StaticPerturbationExperiment.Network n = p.network();
+        SplittableRandom shared = context.pairedRandom();
+        double exponent = p.regime().equals("lazy") ? n.lazyExponent() : n.richExponent();
+        DenseWeights w = new DenseWeights(Initialisation.gaussian(n.units(), exponent, shared));
+        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()), w,
+                n.noiseVariance(), n.inputNoiseVariance(), shared);
+        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(p.initialTraining().learningRate()),
+                p.initialTraining().steps(), n.manifoldDimension());
+        MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
+        ReadoutPerturbation chosen = selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation()));
+        StaticGaussianNetwork adapting = setup.network().copy();
+        adapting.setReadout(chosen.readout());
         StaticPerturbationExperiment.Adaptation a = p.adaptation();
-        FeedbackAdaptationResult r = new FeedbackAdaptation(a.steps(), a.stabilityCheckEvery())
-                .run(adapting, estimator, new GradientDescent(a.learningRate()));
+        FeedbackAdaptation adaptation = new FeedbackAdaptation(a.steps(), a.stabilityCheckEvery());
+        GradientDescent gd = new GradientDescent(a.learningRate());
+        FeedbackAdaptationResult r = p.feedback().equals("node-perturbation")
+                ? adaptation.run(adapting, new StaticNodePerturbation(adapting, p.nodePerturbation().sigma(),
+                        p.nodePerturbation().samples(), shared.split()), gd)
+                : adaptation.run(adapting, estimator(p, setup, shared), gd);
 
         double[] perf = r.performance();
         double[] angle = r.angle();
@@ -151,13 +182,16 @@ public final class FeedbackBciExperiment implements Experiment<FeedbackBciExperi
                 .scalar("angleEnd", angle.length > 0 ? angle[angle.length - 1] : Double.NaN);
     }
 
-    private static FeedbackEstimator estimator(Params p, Shared shared) {
+    private static FeedbackEstimator estimator(Params p, StaticBciSetup setup, SplittableRandom shared) {
         return switch (p.feedback()) {
             case "exact" -> new ExactFeedback();
-            case "stale" -> new StaleFeedback(shared.paired().setup().network().readout());
-            case "random" -> shared.random();
+            case "stale" -> new StaleFeedback(setup.network().readout());
+            case "random" -> new RandomFeedback(setup.network().readout(), shared);
             case "covariance" -> CovarianceFeedback.ridge(p.ridge());
             case "univariate" -> CovarianceFeedback.univariate();
+            case "rdd" -> new RddFeedback(RddEstimator.guerguiev(), p.rdd().seconds(), p.rdd().every(),
+                    p.rdd().meanDrive(), p.rdd().driveStd(),
+                    new RandomFeedback(setup.network().readout(), shared).matrix(), shared.split());
             default -> throw new IllegalArgumentException("feedback: unknown estimator " + p.feedback());
         };
     }

@@ -27,9 +27,10 @@ class FeedbackBciExperimentTest {
         ExperimentRegistry r = BuiltInExperiments.registry();
         ExperimentPlan<?> plan = ExperimentPlan.resolve(r.builtInSpec("feedback-bci"), "builtin:feedback-bci", r);
         List<String> names = plan.conditions().stream().map(Condition::name).toList();
-        assertEquals(20, names.size());
+        assertEquals(28, names.size());
         assertEquals("exact/lazy/WMP", names.get(0));
-        assertEquals("univariate/rich/OMP", names.get(19));
+        assertEquals("rdd/lazy/WMP", names.get(20));
+        assertEquals("node-perturbation/rich/OMP", names.get(27));
         FeedbackBciExperiment.Params p = (FeedbackBciExperiment.Params) plan.conditions().get(0).parameters();
         assertEquals(400, p.adaptation().steps());
         assertEquals(4, plan.seeds());

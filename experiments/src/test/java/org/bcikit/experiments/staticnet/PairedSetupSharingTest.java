@@ -42,7 +42,7 @@ class PairedSetupSharingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"lazy-rich, 4", "feedback-bci, 4", "low-rank, 4", "incremental-omp, 2"})
+    @CsvSource({"lazy-rich, 4", "low-rank, 4", "incremental-omp, 2"})
     void runsSharingTheirSetupMeasureWhatEachMeasuresAlone(String name, int keysPerTwoSeeds, @TempDir Path dir)
             throws Exception {
         ExperimentRegistry registry = BuiltInExperiments.registry();

@@ -4,11 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
+import org.bcikit.rnn.learning.StaticNodePerturbation;
 import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * Adaptation of a static network's recurrent weights to a perturbed readout when the learner must
@@ -40,10 +43,41 @@ public final class FeedbackAdaptation {
 
     /** Adapts {@code network} (mutated: its recurrent weights learn) with feedback from {@code estimator}. */
     public FeedbackAdaptationResult run(StaticGaussianNetwork network, FeedbackEstimator estimator, Optimizer optimizer) {
-        RecurrentWeights w = network.recurrent();
-        List<Parameter> plastic = w.parameters();
         FeedbackGradient gradient = new FeedbackGradient(network);
         DMatrixRMaj feedback = new DMatrixRMaj(network.units(), network.readout().numRows);
+        return loop(network, optimizer, angleOut -> {
+            estimator.estimate(network, feedback);
+            double l = gradient.backward(network, feedback);
+            angleOut[0] = FeedbackAngle.degrees(feedback, network.readout());
+            return l;
+        });
+    }
+
+    /**
+     * Adapts {@code network} (mutated) by node perturbation, which needs no feedback at all. The
+     * recorded angle is then between the estimated and the exact weight gradient (computed beside it
+     * for the record, never used to learn).
+     */
+    public FeedbackAdaptationResult run(StaticGaussianNetwork network, StaticNodePerturbation rule, Optimizer optimizer) {
+        FeedbackGradient exact = new FeedbackGradient(network);
+        DMatrixRMaj vt = new DMatrixRMaj(network.units(), network.readout().numRows);
+        return loop(network, optimizer, angleOut -> {
+            CommonOps_DDRM.transpose(network.readout(), vt);
+            double l = exact.backward(network, vt);
+            angleOut[0] = angle(rule.estimate(network), exact.gradient());
+            return l;
+        });
+    }
+
+    /** One step's gradient into the plastic parameters; returns the loss, writes the angle. */
+    private interface Step {
+        double apply(double[] angleOut);
+    }
+
+    private FeedbackAdaptationResult loop(StaticGaussianNetwork network, Optimizer optimizer, Step step) {
+        RecurrentWeights w = network.recurrent();
+        List<Parameter> plastic = w.parameters();
+        double[] angleOut = new double[1];
         double[] loss = new double[steps + 1];
         double[] angle = new double[steps + 1];
         int reached = 0;
@@ -61,8 +95,7 @@ public final class FeedbackAdaptation {
                     break;
                 }
             }
-            estimator.estimate(network, feedback);
-            double l = gradient.backward(network, feedback);
+            double l = step.apply(angleOut);
             if (!Double.isFinite(l)) {
                 unstable = true;
                 stoppedAt = t;
@@ -70,7 +103,7 @@ public final class FeedbackAdaptation {
                 break;
             }
             loss[t] = l;
-            angle[t] = FeedbackAngle.degrees(feedback, network.readout());
+            angle[t] = angleOut[0];
             reached = t + 1;
             if (t < steps) {
                 optimizer.step(plastic);
@@ -79,6 +112,15 @@ public final class FeedbackAdaptation {
         }
         return new FeedbackAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(angle, reached), unstable,
                 stoppedAt, reason);
+    }
+
+    private static double angle(DMatrixRMaj a, DMatrixRMaj b) {
+        double dot = 0;
+        for (int k = 0; k < a.getNumElements(); k++) {
+            dot += a.data[k] * b.data[k];
+        }
+        double c = dot / (NormOps_DDRM.normF(a) * NormOps_DDRM.normF(b));
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
     }
 
     private static boolean allFinite(DMatrixRMaj m) {

@@ -94,6 +94,11 @@ public final class FeedbackGradient {
         return loss;
     }
 
+    /** dL/dW from the last {@link #backward} (a live view, overwritten by the next call). */
+    public DMatrixRMaj gradient() {
+        return gradW;
+    }
+
     private double forward(StaticGaussianNetwork network) {
         int n = network.units();
         CommonOps_DDRM.setIdentity(iMinusW);
