@@ -91,16 +91,7 @@ public final class LinearDecoder implements AffineDecoder {
 
     @Override
     public void rawVelocity(double[] counts, double[] velocity) {
-        MatrixChecks.counts(counts, m2.numCols);
-        int q = m2.numCols;
-        double v0 = m0.data[0];
-        double v1 = m0.data[1];
-        for (int i = 0; i < q; i++) {
-            v0 += m2.data[i] * counts[i];
-            v1 += m2.data[q + i] * counts[i];
-        }
-        velocity[0] = v0;
-        velocity[1] = v1;
+        AffineStep.readout(m2, m0, counts, velocity);
     }
 
     @Override

@@ -13,8 +13,7 @@ public final class LinearDynamicalDecoder implements AffineDecoder {
     private final DMatrixRMaj m1;
     private final DMatrixRMaj m2;
     private final DMatrixRMaj m0;
-    private double x0;
-    private double x1;
+    private final double[] state = new double[2];
 
     private LinearDynamicalDecoder(DMatrixRMaj m1, DMatrixRMaj m2, DMatrixRMaj m0) {
         this.m1 = m1;
@@ -36,40 +35,24 @@ public final class LinearDynamicalDecoder implements AffineDecoder {
 
     @Override
     public void step(double[] counts, double[] velocity) {
-        rawVelocity(counts, velocity);
-        double v0 = velocity[0] + m1.data[0] * x0 + m1.data[1] * x1;
-        double v1 = velocity[1] + m1.data[2] * x0 + m1.data[3] * x1;
-        x0 = v0;
-        x1 = v1;
-        velocity[0] = v0;
-        velocity[1] = v1;
+        AffineStep.dynamical(m1, m2, m0, state, counts, velocity);
     }
 
     /** Sets the previous velocity {@code v_{t-1}} (to replay a trial from a recorded state). */
     public void setState(double vx, double vy) {
-        x0 = vx;
-        x1 = vy;
+        state[0] = vx;
+        state[1] = vy;
     }
 
     @Override
     public void rawVelocity(double[] counts, double[] velocity) {
-        MatrixChecks.counts(counts, m2.numCols);
-        int q = m2.numCols;
-        double[] b = m2.data;
-        double v0 = m0.data[0];
-        double v1 = m0.data[1];
-        for (int i = 0; i < q; i++) {
-            v0 += b[i] * counts[i];
-            v1 += b[q + i] * counts[i];
-        }
-        velocity[0] = v0;
-        velocity[1] = v1;
+        AffineStep.readout(m2, m0, counts, velocity);
     }
 
     @Override
     public void reset() {
-        x0 = 0;
-        x1 = 0;
+        state[0] = 0;
+        state[1] = 0;
     }
 
     @Override

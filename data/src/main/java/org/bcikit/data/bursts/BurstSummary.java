@@ -2,6 +2,8 @@ package org.bcikit.data.bursts;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * The burst fractions of a population of units against their Poisson nulls (Naud &amp; Sprekeler,
@@ -41,12 +43,8 @@ public record BurstSummary(int units, int undefined, double medianBurstFraction,
                 above, below);
     }
 
+    /** The median, the mean of the middle two for even n (Commons Math's R_2 estimate); NaN if empty. */
     private static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+        return new Median().withEstimationType(Percentile.EstimationType.R_2).evaluate(v);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * One NWB TimeIntervals table ({@code /intervals/trials} or another) read column by column.
@@ -239,9 +241,8 @@ final class NwbTrialTable {
                 }
             }
             if (m > 0) {
-                double[] known = Arrays.copyOf(lengths, m);
-                Arrays.sort(known);
-                double median = m % 2 == 1 ? known[m / 2] : 0.5 * (known[m / 2 - 1] + known[m / 2]);
+                double median = new Median().withEstimationType(Percentile.EstimationType.R_2)
+                        .evaluate(lengths, 0, m);
                 stop[last] = startTime[last] + median;
                 rule += "; last trial (row " + last + "): start_time + median trial length ("
                         + String.format(java.util.Locale.ROOT, "%.3f", median) + " s)";

@@ -3,8 +3,9 @@ package org.bcikit.data.synthetic;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.bcikit.data.Recording;
+import org.bcikit.data.random.GaussianFill;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -25,6 +26,9 @@ import org.ejml.data.DMatrixRMaj;
  * several threads with separate random sources.
  */
 public final class SyntheticSession {
+
+    /** Evaluated only, never sampled, so it needs no random generator and holds no mutable state. */
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final SyntheticPopulation config;
     private final Recording recording;
@@ -56,9 +60,7 @@ public final class SyntheticSession {
             b[i] = c.baselineRate() * Math.exp(0.4 * subjectRng.nextGaussian());
         }
         double scale = c.modulation() / Math.sqrt(d);
-        for (int k = 0; k < a.data.length; k++) {
-            a.data[k] = scale * subjectRng.nextGaussian();
-        }
+        GaussianFill.fill(a.data, scale, subjectRng);
         for (int j = 0; j < d; j++) {
             double phi = 2 * Math.PI * subjectRng.nextDouble();
             t.set(j, 0, Math.cos(phi) / c.peakSpeed());
@@ -199,8 +201,6 @@ public final class SyntheticSession {
             return Math.max(0, mu);
         }
         double z = mu / s;
-        double cdf = 0.5 * Erf.erfc(-z / Math.sqrt(2));
-        double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-        return mu * cdf + s * pdf;
+        return mu * STANDARD_NORMAL.cumulativeProbability(z) + s * STANDARD_NORMAL.density(z);
     }
 }

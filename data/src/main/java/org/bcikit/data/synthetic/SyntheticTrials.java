@@ -6,6 +6,7 @@ import org.bcikit.data.Outcome;
 import org.bcikit.data.Recording;
 import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
+import org.bcikit.data.random.Shuffle;
 import org.ejml.data.DMatrixRMaj;
 
 /** Draws the centre-out trials of a synthetic session: minimum-jerk reaches and the counts they evoke. */
@@ -35,7 +36,7 @@ final class SyntheticTrials {
         int[] order = new int[k];
         int trial = 0;
         for (int round = 0; round < c.trialsPerTarget(); round++) {
-            shuffle(order, rng);
+            Shuffle.permutation(order, rng);
             for (int target : order) {
                 DMatrixRMaj counts = new DMatrixRMaj(bins, c.units());
                 for (int t = 0; t < bins; t++) {
@@ -80,15 +81,4 @@ final class SyntheticTrials {
         }
     }
 
-    private static void shuffle(int[] order, SplittableRandom rng) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-    }
 }

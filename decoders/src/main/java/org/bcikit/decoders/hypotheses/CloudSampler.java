@@ -2,6 +2,7 @@ package org.bcikit.decoders.hypotheses;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.manifold.moments.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
 
@@ -55,9 +56,7 @@ public final class CloudSampler {
                         + " predicted Gaussian map from spike counts within the pattern box after " + (draws - 1)
                         + " draws (constraint Beta (x - mu) = z, lo <= x <= hi)");
             }
-            for (int k = 0; k < d; k++) {
-                eps[k] = rng.nextGaussian();
-            }
+            GaussianFill.fill(eps, d, 1, rng);
             for (int i = 0; i < d; i++) {
                 double v = mean[i];
                 for (int k = 0; k < d; k++) {

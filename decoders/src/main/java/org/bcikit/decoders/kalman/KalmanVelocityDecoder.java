@@ -2,6 +2,7 @@ package org.bcikit.decoders.kalman;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.decoders.AffineDecoder;
+import org.bcikit.decoders.AffineStep;
 import org.bcikit.decoders.MatrixChecks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -129,34 +130,12 @@ public final class KalmanVelocityDecoder implements AffineDecoder {
 
     @Override
     public void step(double[] counts, double[] velocity) {
-        MatrixChecks.counts(counts, m2.numCols);
-        int q = m2.numCols;
-        double[] b = m2.data;
-        double v0 = m0.data[0] + m1.data[0] * x[0] + m1.data[1] * x[1];
-        double v1 = m0.data[1] + m1.data[2] * x[0] + m1.data[3] * x[1];
-        for (int i = 0; i < q; i++) {
-            v0 += b[i] * counts[i];
-            v1 += b[q + i] * counts[i];
-        }
-        x[0] = v0;
-        x[1] = v1;
-        velocity[0] = v0;
-        velocity[1] = v1;
+        AffineStep.dynamical(m1, m2, m0, x, counts, velocity);
     }
 
     @Override
     public void rawVelocity(double[] counts, double[] velocity) {
-        MatrixChecks.counts(counts, m2.numCols);
-        int q = m2.numCols;
-        double[] b = m2.data;
-        double v0 = m0.data[0];
-        double v1 = m0.data[1];
-        for (int i = 0; i < q; i++) {
-            v0 += b[i] * counts[i];
-            v1 += b[q + i] * counts[i];
-        }
-        velocity[0] = v0;
-        velocity[1] = v1;
+        AffineStep.readout(m2, m0, counts, velocity);
     }
 
     /** Takes over another decoder's filter state (used when an adaptive decoder swaps parameters). */

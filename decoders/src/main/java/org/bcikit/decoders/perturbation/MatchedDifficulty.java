@@ -1,7 +1,8 @@
 package org.bcikit.decoders.perturbation;
 
-import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * The matched-difficulty criterion for choosing perturbations (Sadtler et al. 2014; Payeur,
@@ -15,18 +16,21 @@ public final class MatchedDifficulty {
     private MatchedDifficulty() {
     }
 
-    /** The element-wise median of {@code losses} (each of the same length, at least one). */
+    /**
+     * The element-wise median of {@code losses} (each of the same length, at least one); for an
+     * even count the mean of the middle two (Commons Math's R_2 estimate, not its default, which
+     * interpolates and rounds differently).
+     */
     public static double[] median(List<double[]> losses) {
         int k = losses.get(0).length;
         double[] median = new double[k];
         double[] column = new double[losses.size()];
+        Median estimate = new Median().withEstimationType(Percentile.EstimationType.R_2);
         for (int t = 0; t < k; t++) {
             for (int i = 0; i < column.length; i++) {
                 column[i] = losses.get(i)[t];
             }
-            Arrays.sort(column);
-            int n = column.length;
-            median[t] = n % 2 == 1 ? column[n / 2] : 0.5 * (column[n / 2 - 1] + column[n / 2]);
+            median[t] = estimate.evaluate(column);
         }
         return median;
     }

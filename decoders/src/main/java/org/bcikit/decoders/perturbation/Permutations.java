@@ -3,6 +3,7 @@ package org.bcikit.decoders.perturbation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bcikit.data.random.Shuffle;
 
 /** Permutations of perturbation candidates: seeded random ones (Fisher-Yates) and all of them. */
 public final class Permutations {
@@ -22,12 +23,7 @@ public final class Permutations {
     public static int[] random(int n, SplittableRandom random) {
         int[] p = identity(n);
         do {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
+            Shuffle.inPlace(p, random);
         } while (n > 1 && isIdentity(p));
         return p;
     }

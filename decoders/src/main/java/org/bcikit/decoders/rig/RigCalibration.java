@@ -8,6 +8,7 @@ import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.Recording;
 import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
+import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.MatrixChecks;
 import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.decoders.kalman.FactorFitter;
@@ -242,18 +243,8 @@ public final class RigCalibration {
         if (k < 2) {
             throw new InvalidInputException("trials: expected at least 2 trials for held-out decoding, found " + n);
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         // a seeded shuffle of trials, dealt round-robin, so folds differ in size by at most one trial
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, new SplittableRandom(seed ^ 0x5DEECE66DL));
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
             fold[order[i]] = i % k;

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.Outcome;
+import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.Decoder;
 
 /**
@@ -20,7 +21,7 @@ import org.bcikit.decoders.Decoder;
  * (zero on the target). Adaptive decoders are shown every bin ({@link AdaptiveDecoder#observe}).
  *
  * <p>Each bin allocates nothing. Immutable configuration; {@link #runBlock} is deterministic
- * given the random source.
+ * given the random source, and keeps paired runs paired: see there.
  */
 public final class CursorTask {
 
@@ -126,6 +127,13 @@ public final class CursorTask {
      * The decoder's filter state is reset at the start of every trial; an adaptive decoder keeps
      * what it learned across trials and blocks.
      *
+     * <p>The target order, each trial's encoder reset and each trial's per-bin draws come from
+     * their own streams, split from {@code random} in a fixed order. Trial lengths depend on the
+     * decoder; with one stream, two decoders run from the same seed (a WMP and an OMP session of
+     * one paired seed) would see different noise from the second trial on. Here trial k's reset and
+     * noise are the same whatever the decoder, and {@code random} advances by the same two splits
+     * per block, so the blocks that follow stay paired too.
+     *
      * @throws InvalidInputException when encoder and decoder disagree on the number of units
      */
     public BlockResult runBlock(Encoder encoder, Decoder decoder, Block block, SplittableRandom random) {
@@ -147,10 +155,12 @@ public final class CursorTask {
         int holdBins = (int) Math.ceil(config.holdTime() / config.dt() - 1e-9);
         int k = config.targets();
         int[] order = new int[k];
+        SplittableRandom targetOrder = random.split();
+        SplittableRandom trialStreams = random.split();
         List<TrialResult> results = new ArrayList<>(block.trials());
         for (int trial = 0; trial < block.trials(); trial++) {
             if (trial % k == 0) {
-                shuffle(order, random);
+                Shuffle.permutation(order, targetOrder);
             }
             int target = order[trial % k];
             double[] tp = target(target);
@@ -166,8 +176,10 @@ public final class CursorTask {
             s.trial = trial;
             s.bin = 0;
             s.onTarget = s.distanceToTarget() <= s.acceptanceRadius;
+            SplittableRandom reset = trialStreams.split();
+            SplittableRandom noise = trialStreams.split();
             decoder.reset();
-            encoder.reset(random);
+            encoder.reset(reset);
             boolean reached = false;
             int held = 0;
             int entryBin = -1;
@@ -178,7 +190,7 @@ public final class CursorTask {
             int bin = 0;
             for (; bin < maxBins; bin++) {
                 s.bin = bin;
-                encoder.encode(s, random, counts);
+                encoder.encode(s, noise, counts);
                 decoder.step(counts, v);
                 if (adaptive != null && adaptive.observe(s, counts, v)) {
                     encoder.decoderChanged(adaptive.current());
@@ -232,17 +244,5 @@ public final class CursorTask {
             encoder.trialEnded(r);
         }
         return new BlockResult(block.name(), results, config.timeout());
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.bursts.BurstDetector;
 import org.bcikit.data.bursts.BurstStatistics;
@@ -230,9 +232,7 @@ public final class BurstsCommand implements Callable<Integer> {
         for (int i = 0; i < a.length; i++) {
             len[i] = b[i] - a[i];
         }
-        Arrays.sort(len);
-        int m = len.length / 2;
-        return len.length % 2 == 1 ? len[m] : 0.5 * (len[m - 1] + len[m]);
+        return new Median().withEstimationType(Percentile.EstimationType.R_2).evaluate(len);
     }
 
     private static String[] allTrials(int n) {

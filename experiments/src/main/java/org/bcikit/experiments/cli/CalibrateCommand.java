@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.bcikit.data.Recording;
 import org.bcikit.experiments.calibration.CalibrationAnalysis;
+import org.bcikit.experiments.cli.options.ProgressOption;
 import org.bcikit.experiments.cli.options.VersionProvider;
 
 import org.bcikit.experiments.cli.options.RecordingOptions;
@@ -74,8 +75,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Spec
     CommandSpec spec;
@@ -83,9 +84,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int d = factors.equals("auto") ? 0 : parseFactors(factors);
-        progress("reading " + file);
+        progress.line("reading " + file);
         Recording r = selection.read(file, input);
-        progress("calibrating on " + r.trials().size() + " trials (" + r.totalBins() + " bins, " + r.units() + " units)");
+        progress.line("calibrating on " + r.trials().size() + " trials (" + r.totalBins() + " bins, " + r.units() + " units)");
         CalibrationAnalysis a = CalibrationAnalysis.of(file, r, new CalibrationAnalysis.Settings(intention, d,
                 maxFactors, folds, seed, dynamics, q, speed == null ? Double.NaN : speed));
         List<String> files = a.write(out);
@@ -116,12 +117,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         throw new org.bcikit.data.InvalidInputException("--factors: expected auto or a number of factors >= 1, found " + s);
     }
 
-    private void progress(String line) {
-        if (!quiet) {
-            spec.commandLine().getErr().println("calibrate: " + line);
-            spec.commandLine().getErr().flush();
-        }
-    }
 
     static String row(String label, String value) {
         return String.format(Locale.ROOT, "%-10s %s", label, value);

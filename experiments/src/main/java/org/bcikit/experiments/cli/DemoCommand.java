@@ -2,7 +2,6 @@ package org.bcikit.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,8 @@ import org.bcikit.data.synthetic.SyntheticPopulation;
 import org.bcikit.data.synthetic.SyntheticSession;
 import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.BuildInfo;
+import org.bcikit.experiments.cli.options.ProgressOption;
+import org.bcikit.experiments.cli.options.SweepOptions;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.Dimensionality;
 import org.bcikit.manifold.fa.DimensionalitySearch;
@@ -29,6 +30,7 @@ import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.figures.SessionFigures;
 import org.bcikit.experiments.results.HtmlReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,24 +56,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the demo spec's, 1).")
-    Long seed;
+    @Mixin
+    SweepOptions sweep;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds (sessions) per condition (default: the spec's, 6).")
-    Integer seeds;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--resume", description = "Keep finished runs in DIR and run only the rest.")
-    boolean resume;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a demo parameter, e.g. --set staticNetwork.adaptation.steps=500.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Spec
     CommandSpec spec;
@@ -80,13 +69,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long base = seed == null ? registry.builtInSpec("demo").seed() : seed;
-        progress("1/3 learners adapting to matched WMPs and OMPs (static network lazy/rich, closed-loop rate RNN)");
+        long base = sweep.seed() == null ? registry.builtInSpec("demo").seed() : sweep.seed();
+        progress.line("1/3 learners adapting to matched WMPs and OMPs (static network lazy/rich, closed-loop rate RNN)");
         ExperimentResults results = RunCommand.runSpec(registry.builtInSpec("demo"), "builtin:demo", out,
-                new RunCommand.Settings(seeds, seed, threads, null, resume, null, sets, quiet), registry);
+                RunCommand.Settings.of(sweep, progress.quiet(), null, null), registry);
 
         SyntheticPopulation config = SyntheticPopulation.defaults().withSeed(base);
-        progress("2/3 simulating " + config.units() + " units, " + config.trials() + " centre-out trials (seed " + base + ")");
+        progress.line("2/3 simulating " + config.units() + " units, " + config.trials() + " centre-out trials (seed " + base + ")");
         SyntheticSession session = config.generate();
         Recording r = session.recording();
         Path dir = out.resolve(SESSION);
@@ -95,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         Figures.save(SessionFigures.raster(r, 4), dir.resolve("raster"));
         Figures.save(SessionFigures.tuning(session, 4), dir.resolve("tuning"));
 
-        progress("3/3 estimating the session's manifold: 5-fold cross-validated factor analysis, d = 1..12");
+        progress.line("3/3 estimating the session's manifold: 5-fold cross-validated factor analysis, d = 1..12");
         Dimensionality dims = new DimensionalitySearch(new FactorAnalysis(1)).withMaxDims(12).withSeed(base)
                 .search(r.stackedCounts());
 
@@ -154,10 +143,4 @@ public final class DemoCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private void progress(String line) {
-        if (!quiet) {
-            spec.commandLine().getErr().println("demo: " + line);
-            spec.commandLine().getErr().flush();
-        }
-    }
 }

@@ -15,6 +15,7 @@ import org.bcikit.decoders.internalmodel.AngularErrors;
 import org.bcikit.decoders.internalmodel.InternalModel;
 import org.bcikit.experiments.api.BuildInfo;
 import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.ProgressOption;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.internalmodel.InternalModelAnalysis;
@@ -75,8 +76,8 @@ public final class InternalModelCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Spec
     CommandSpec spec;
@@ -88,11 +89,11 @@ public final class InternalModelCommand implements Callable<Integer> {
                 folds == null ? -1 : folds, seed, trial);
         Path input = example.resolve(file, "FILE");
         String source = example.reference(file, "FILE");
-        progress("reading " + source);
+        progress.line("reading " + source);
         long t0 = System.nanoTime();
-        InternalModelAnalysis a = InternalModelAnalysis.of(input, settings, this::progress);
+        InternalModelAnalysis a = InternalModelAnalysis.of(input, settings, progress::line);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        progress("drawing figures into " + out);
+        progress.line("drawing figures into " + out);
         String about = describe(a);
         AngularErrors e = a.errors();
         Figures.save(InternalModelFigures.angularErrors(e, about + (a.crossValidated()
@@ -184,12 +185,6 @@ public final class InternalModelCommand implements Callable<Integer> {
                 + a.model().iterations() + " iterations";
     }
 
-    private void progress(String line) {
-        if (!quiet) {
-            spec.commandLine().getErr().println("internal-model: " + line);
-            spec.commandLine().getErr().flush();
-        }
-    }
 
     private static String row(String label, String value) {
         return String.format(Locale.ROOT, "%-10s %s", label, value);

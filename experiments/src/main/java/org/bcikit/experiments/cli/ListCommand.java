@@ -6,6 +6,8 @@ import org.bcikit.experiments.BuiltInExperiments;
 import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code bcikit list}: the built-in experiments, one line each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -13,6 +15,9 @@ import picocli.CommandLine.Command;
 public final class ListCommand implements Callable<Integer> {
 
     private final ExperimentRegistry registry;
+
+    @Spec
+    CommandSpec spec;
 
     public ListCommand() {
         this(BuiltInExperiments.registry());
@@ -30,8 +35,9 @@ public final class ListCommand implements Callable<Integer> {
         }
         for (String n : registry.builtInSpecs()) {
             ExperimentSpec s = registry.builtInSpec(n);
-            System.out.printf("%-" + width + "s  %s%n", n, s.description());
+            spec.commandLine().getOut().printf("%-" + width + "s  %s%n", n, s.description());
         }
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -2,7 +2,6 @@ package org.bcikit.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -17,6 +16,8 @@ import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.ExperimentRegistry;
 import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.ProgressOption;
+import org.bcikit.experiments.cli.options.SweepOptions;
 import org.bcikit.experiments.spec.ExperimentSpec;
 import org.bcikit.experiments.spec.SpecBinding;
 import org.bcikit.experiments.spec.SpecReader;
@@ -42,21 +43,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: bcikit-out/NAME).")
     Path out;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per condition (overrides the spec).")
-    Integer seeds;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Base seed (overrides the spec).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run only shard I of N (0-based; default from SLURM_ARRAY_TASK_ID/COUNT when set).")
     String shard;
-
-    @Option(names = "--resume", description = "Keep finished runs in DIR and run only the rest.")
-    boolean resume;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Input recording, for experiments that read one "
             + "(sets the parameter input); or give --example NAME.")
@@ -65,12 +54,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ExampleOption example;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a parameter, e.g. --set adaptation.steps=500 (VALUE is JSON; bare words are strings).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SweepOptions sweep;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     private final ExperimentRegistry registry;
 
@@ -93,8 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec s = isFile ? SpecReader.read(file) : registry.builtInSpec(spec);
         String source = isFile ? spec : "builtin:" + spec;
-        runSpec(s, source, out, new Settings(seeds, seed, threads, shard, resume,
-                example.reference(input, "--input FILE"), sets, quiet), registry);
+        runSpec(s, source, out, Settings.of(sweep, progress.quiet(), shard, example.reference(input, "--input FILE")), registry);
         return 0;
     }
 
@@ -104,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
      */
     record Settings(Integer seeds, Long seed, Integer threads, String shard, boolean resume, String input,
             List<String> sets, boolean quiet) {
+
+        static Settings of(SweepOptions sweep, boolean quiet, String shard, String input) {
+            return new Settings(sweep.seeds(), sweep.seed(), sweep.threads(), shard, sweep.resume(), input,
+                    sweep.sets(), quiet);
+        }
     }
 
     /** Applies {@code settings} to {@code s} and runs it; prints where results went. */

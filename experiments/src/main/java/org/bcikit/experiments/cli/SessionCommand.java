@@ -17,6 +17,7 @@ import org.bcikit.decoders.hypotheses.HypothesisAnalysis;
 import org.bcikit.decoders.hypotheses.HypothesisReport;
 import org.bcikit.decoders.hypotheses.Signatures;
 import org.bcikit.experiments.cli.options.ExampleOption;
+import org.bcikit.experiments.cli.options.ProgressOption;
 import org.bcikit.experiments.figures.Figures;
 import org.bcikit.experiments.results.HtmlReport;
 import org.bcikit.experiments.session.HypothesisOutput;
@@ -57,8 +58,8 @@ public final class SessionCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Option(names = "--hypotheses", description = "Also predict the after-learning activity under each hypothesis of "
             + "Golub et al. 2018 and compare it with the recorded activity: DIR/hypotheses.json and figure hypotheses.")
@@ -82,9 +83,9 @@ public final class SessionCommand implements Callable<Integer> {
         }
         Path input = example.resolve(file, "FILE");
         String source = example.reference(file, "FILE");
-        progress("reading " + source + " and rebuilding its decoders");
+        progress.line("reading " + source + " and rebuilding its decoders");
         RigSessionAnalysis a = RigSessionAnalysis.of(input);
-        progress("drawing figures into " + out);
+        progress.line("drawing figures into " + out);
         Figures.save(RigSessionFigures.progress(a), out.resolve("progress-per-target"));
         Figures.save(RigSessionFigures.factorClouds(a), out.resolve("factor-clouds"));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -135,7 +136,7 @@ public final class SessionCommand implements Callable<Integer> {
     }
 
     private void hypotheses(RigSessionAnalysis a, PrintWriter o, String source) throws java.io.IOException {
-        progress("predicting after-learning activity under 5 hypotheses (" + repeats + " draws each, seed " + seed + ")");
+        progress.line("predicting after-learning activity under 5 hypotheses (" + repeats + " draws each, seed " + seed + ")");
         HypothesisReport r = HypothesisAnalysis.defaults().withRepeats(repeats).withSeed(seed).run(a.session());
         HypothesisOutput.write(r, out, source);
         o.println(String.format(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s", "hypotheses", "repertoire", "specific",
@@ -159,12 +160,6 @@ public final class SessionCommand implements Callable<Integer> {
                 HypothesisOutput.meanSd(draws, Signatures::meanPerturbedProgress)[0]);
     }
 
-    private void progress(String line) {
-        if (!quiet) {
-            spec.commandLine().getErr().println("session: " + line);
-            spec.commandLine().getErr().flush();
-        }
-    }
 
     private static String row(String label, String value) {
         return String.format(Locale.ROOT, "%-10s %s", label, value);

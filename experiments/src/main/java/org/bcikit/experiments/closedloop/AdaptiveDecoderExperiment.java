@@ -1,12 +1,14 @@
 package org.bcikit.experiments.closedloop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.Decoder;
 import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.decoders.adaptive.AdaptiveKalmanDecoder;
@@ -257,13 +259,11 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
             throw new InvalidInputException("adaptive-decoder: only " + active.size() + " of " + rec.units()
                     + " units were active during calibration; expected at least recordedUnits = " + q);
         }
-        for (int i = active.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            Integer tmp = active.get(i);
-            active.set(i, active.get(j));
-            active.set(j, tmp);
-        }
-        return active.subList(0, q).stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] shuffled = active.stream().mapToInt(Integer::intValue).toArray();
+        Shuffle.inPlace(shuffled, rng);
+        int[] chosen = Arrays.copyOf(shuffled, q);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     @Override

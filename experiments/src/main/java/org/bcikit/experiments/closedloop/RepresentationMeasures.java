@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.bcikit.decoders.LinearDecoder;
+import org.bcikit.manifold.geometry.ManifoldOverlap;
 import org.bcikit.manifold.geometry.ParticipationRatio;
 import org.bcikit.manifold.moments.Covariance;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * How a recorded population represents the task, as Rajeswaran, Payeur, Lajoie and Orsborn (2024,
@@ -44,27 +46,14 @@ final class RepresentationMeasures {
         return ParticipationRatio.normalisedOfData(samples);
     }
 
-    /** Share of the samples' variance in the row space of {@code m2} (2 x q). */
+    /**
+     * Share of the samples' variance in the row space of {@code m2} (2 x q); a gain whose rows are
+     * parallel has no task plane and is rejected ({@link ManifoldOverlap#varianceFraction}).
+     */
     static double decoderVarianceShare(DMatrixRMaj samples, DMatrixRMaj m2) {
-        int q = samples.numCols;
-        DMatrixRMaj cov = Covariance.of(samples);
-        double total = 0;
-        for (int i = 0; i < q; i++) {
-            total += cov.get(i, i);
-        }
-        // orthonormal basis of the two rows (Gram-Schmidt)
-        double[] a = Arrays.copyOfRange(m2.data, 0, q);
-        double[] b = Arrays.copyOfRange(m2.data, q, 2 * q);
-        normalise(a);
-        double ab = dot(a, b);
-        for (int i = 0; i < q; i++) {
-            b[i] -= ab * a[i];
-        }
-        double captured = quadratic(cov, a);
-        if (normalise(b) > 1e-12) {
-            captured += quadratic(cov, b);
-        }
-        return captured / total;
+        DMatrixRMaj plane = new DMatrixRMaj(m2.numCols, m2.numRows);
+        CommonOps_DDRM.transpose(m2, plane);
+        return ManifoldOverlap.varianceFraction(plane, Covariance.of(samples));
     }
 
     /**
@@ -128,34 +117,5 @@ final class RepresentationMeasures {
             sst += dx * dx + dy * dy;
         }
         return 1 - sse / sst;
-    }
-
-    private static double quadratic(DMatrixRMaj s, double[] v) {
-        int q = v.length;
-        double out = 0;
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j < q; j++) {
-                out += v[i] * s.unsafe_get(i, j) * v[j];
-            }
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double normalise(double[] a) {
-        double n = Math.sqrt(dot(a, a));
-        if (n > 0) {
-            for (int i = 0; i < a.length; i++) {
-                a[i] /= n;
-            }
-        }
-        return n;
     }
 }

@@ -2,6 +2,7 @@ package org.bcikit.experiments.closedloop;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.decoders.LinearDecoder;
 import org.bcikit.decoders.task.CursorTask;
 import org.bcikit.experiments.spec.Validation;
@@ -10,6 +11,7 @@ import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.RateRnn;
 import org.bcikit.rnn.subject.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The learning subject of the closed-loop experiments: a ReLU {@link RateRnn} pretrained, as in
@@ -66,9 +68,8 @@ record RnnSubject(int units, double gain, double alpha, double noise, boolean cu
     Pretrained pretrained(CursorTask task, SplittableRandom rng) {
         RateRnn net = network(task, rng);
         DMatrixRMaj g = new DMatrixRMaj(2, units);
-        for (int k = 0; k < g.data.length; k++) {
-            g.data[k] = maxSpeed * rng.nextGaussian() / Math.sqrt(units);
-        }
+        GaussianFill.fill(g.data, maxSpeed, rng);
+        CommonOps_DDRM.divide(g, Math.sqrt(units));
         LinearDecoder readout = LinearDecoder.of(g, new DMatrixRMaj(2, 1));
         if (pretrainingTrials > 0) {
             RateRnnLearner learner = new RateRnnLearner(net, allUnits(), aim(task))

@@ -39,8 +39,9 @@ import org.bcikit.rnn.subject.RateRnnLearner;
  * let it practise with the intuitive decoder, choose a WMP and an OMP of matched expected loss
  * ({@link PerturbationSelector} with the {@link ExpectedLoss}, after Payeur et al. 2023), then run baseline, perturbation and
  * washout blocks while the network keeps learning trial by trial by backpropagation through the
- * decoder. Everything before the perturbation comes from the paired seed, so the WMP and OMP runs
- * of one seed are the same network, decoder and candidate set.
+ * decoder. Every draw comes from the paired seed, so the WMP and OMP runs of one seed are the same
+ * network, decoder and candidate set, and see the same targets and per-trial noise afterwards:
+ * they differ in the perturbation alone.
  *
  * <p>Learning, by default: plain gradient descent on the recurrent weights only, at a small rate
  * (the lazy regime of Payeur et al. 2023, science.md §5.1), with gradient-norm clipping. In that
@@ -151,17 +152,19 @@ public final class Sadtler2014Experiment implements Experiment<Sadtler2014Experi
                 .select(intuitive, ExpectedLoss.of(rec.counts(), rec.targets(), task.config().targets()), shared);
         PerturbationSelector.Choice choice = p.perturbation().equals("WMP") ? sel.wmp() : sel.omp();
 
-        SplittableRandom own = context.random();
+        // The perturbation and washout blocks draw from the paired stream too: a seed's WMP and OMP
+        // sessions then differ in the decoder alone, with the same targets and, trial by trial, the
+        // same noise (CursorTask splits a stream per trial), so their difference is a paired one.
         List<BlockResult> perturbed = new ArrayList<>();
         List<BlockResult> washout = new ArrayList<>();
         Measurements m = new Measurements();
         try {
             for (int b = 0; b < p.perturbationBlocks(); b++) {
                 perturbed.add(task.runBlock(learner, choice.decoder(),
-                        CursorTask.Block.of("perturbation", p.blockTrials()), own));
+                        CursorTask.Block.of("perturbation", p.blockTrials()), shared));
             }
             for (int b = 0; b < p.washoutBlocks(); b++) {
-                washout.add(task.runBlock(learner, intuitive, CursorTask.Block.of("washout", p.blockTrials()), own));
+                washout.add(task.runBlock(learner, intuitive, CursorTask.Block.of("washout", p.blockTrials()), shared));
             }
             m.scalar("unstable", 0);
         } catch (TrainingStopped e) {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.rnn.model.Activation;
 import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RateRnn;
 import org.bcikit.rnn.model.RecurrentWeights;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * A tanh rate network ({@link RateRnn} with {@code alpha = 1}, no noise:
@@ -40,9 +42,8 @@ final class AddingProblemLearner {
         // the rate network trains a copy of recurrent (TrainableNetwork: networks own their parameters)
         int n = recurrent.units();
         DMatrixRMaj u = new DMatrixRMaj(n, AddingProblem.INPUTS);
-        for (int k = 0; k < u.data.length; k++) {
-            u.data[k] = rng.nextGaussian() / Math.sqrt(AddingProblem.INPUTS);
-        }
+        GaussianFill.fill(u.data, 1, rng);
+        CommonOps_DDRM.divide(u, Math.sqrt(AddingProblem.INPUTS));
         this.rnn = new RateRnn(recurrent, u, new DMatrixRMaj(n, 1), Activation.TANH, 1.0, 0.0, length);
         this.readout = new Parameter("v", new DMatrixRMaj(1, n));
         this.offset = new Parameter("c", new DMatrixRMaj(1, 1, true, outputOffset));

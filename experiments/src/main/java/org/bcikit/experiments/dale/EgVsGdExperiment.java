@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.bcikit.experiments.api.Condition;
 import org.bcikit.experiments.api.ConditionSummary;
@@ -335,12 +336,13 @@ public final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Param
             f.histogram("final", 0, v[1], lo, hi, bins);
             double mu = c.scalars().get("logMu").mean();
             double sigma = c.scalars().get("logSigma").mean();
+            // no random generator: the distribution is only evaluated, never sampled
+            NormalDistribution fit = new NormalDistribution(null, mu, sigma);
             double[] xs = new double[200];
             double[] ys = new double[200];
             for (int i = 0; i < xs.length; i++) {
                 xs[i] = lo + (hi - lo) * i / (xs.length - 1);
-                double z = (xs[i] - mu) / sigma;
-                ys[i] = Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
+                ys[i] = fit.density(xs[i]);
             }
             f.curve("log-normal fit to final", 1, xs, ys, true);
         }

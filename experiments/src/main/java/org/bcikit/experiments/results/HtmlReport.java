@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.bcikit.experiments.api.ConditionSummary;
 import org.bcikit.experiments.api.ExperimentResults;
 import org.bcikit.experiments.api.ResultTrees;
 import org.bcikit.experiments.api.ScalarStats;
+import org.bcikit.experiments.figures.NamedFigure;
 
 /**
  * A folder's {@code index.html}: one page that shows what a command wrote without opening its files
@@ -102,7 +104,9 @@ public final class HtmlReport {
                 + results.plan().spec().seed());
         r.sections.add((dir, page) -> metrics(results, page));
         if (results.plan().spec().output().figures()) {
-            r.figures("Figures", "");
+            // in the order the experiment draws them (its first figure is its main one), not by name
+            List<String> order = results.plan().experiment().figures(results).stream().map(NamedFigure::name).toList();
+            r.sections.add((dir, page) -> figures("Figures", dir, "", order, page));
         }
         r.sections.add((dir, page) -> scalars(results, page));
         r.spec = results.plan().specTree();
@@ -121,7 +125,7 @@ public final class HtmlReport {
 
     /** Every SVG figure in {@code subfolder} of the report's folder ("" for the folder itself), by name. */
     public HtmlReport figures(String heading, String subfolder) {
-        sections.add((dir, page) -> figures(heading, dir, subfolder, page));
+        sections.add((dir, page) -> figures(heading, dir, subfolder, List.of(), page));
         if (!subfolder.isEmpty() && !linkedFolders.contains(subfolder)) {
             linkedFolders.add(subfolder);
         }
@@ -351,9 +355,15 @@ public final class HtmlReport {
 
     // ---- figures, timing, links ---------------------------------------------------------------
 
-    private static void figures(String heading, Path dir, String subfolder, Page page) throws IOException {
+    /** The SVGs in the folder: those named in {@code order} first, in that order, then the rest by name. */
+    private static void figures(String heading, Path dir, String subfolder, List<String> order, Page page)
+            throws IOException {
         Path folder = subfolder.isEmpty() ? dir : dir.resolve(subfolder);
         List<String> names = filesIn(folder, ".svg");
+        names.sort(Comparator.comparingInt((String n) -> {
+            int i = order.indexOf(n.substring(0, n.length() - ".svg".length()));
+            return i < 0 ? order.size() : i;
+        }));
         if (names.isEmpty()) {
             return;
         }

@@ -30,6 +30,9 @@ public final class ResultsFolder {
     /** File name of the resolved spec. */
     public static final String SPEC = "spec.json";
 
+    /** The files besides figures that a finished sweep writes into the folder. */
+    private static final List<String> OUTPUTS = List.of("results.json", "curves.csv", "timing.json", "index.html");
+
     private final Path dir;
     private final RunStore runs;
 
@@ -48,7 +51,9 @@ public final class ResultsFolder {
 
     /**
      * Opens {@code dir} for {@code plan}. With {@code resume} the runs already there are kept
-     * (the folder must hold the same experiment); without, earlier runs are deleted. A folder that
+     * (the folder must hold the same experiment); without, earlier runs are deleted, and so are the
+     * files an earlier sweep wrote beside them (results, curves, timing, report, top-level PNG and
+     * SVG figures), so the report cannot show a figure this run did not draw. A folder that
      * exists, is not empty and has no spec.json is refused rather than written into.
      */
     public static ResultsFolder prepare(Path dir, ExperimentPlan<?> plan, boolean resume) throws IOException {
@@ -67,12 +72,27 @@ public final class ResultsFolder {
                 }
             } else {
                 f.runs.clear();
-                Files.deleteIfExists(dir.resolve("results.json"));
+                deleteEarlierOutputs(dir);
             }
         }
         f.runs.removeTemporaries();
         JsonFiles.write(spec, plan.specTree());
         return f;
+    }
+
+    private static void deleteEarlierOutputs(Path dir) throws IOException {
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(Files::isRegularFile).forEach(p -> {
+                String n = p.getFileName().toString();
+                if (OUTPUTS.contains(n) || n.endsWith(".png") || n.endsWith(".svg")) {
+                    stale.add(p);
+                }
+            });
+        }
+        for (Path p : stale) {
+            Files.delete(p);
+        }
     }
 
     /** Opens an existing folder for reading (merge). */

@@ -54,20 +54,6 @@ import org.ejml.dense.row.NormOps_DDRM;
 public final class IncrementalOmpExperiment implements Experiment<IncrementalOmpExperiment.Params> {
 
     /**
-     * The network and task.
-     *
-     * @param units              N
-     * @param targets            K centre-out targets
-     * @param noiseVariance      private noise variance
-     * @param inputNoiseVariance input noise variance
-     * @param manifoldDimension  M
-     * @param exponent           e of {@code W ~ N(0,1)/N^e} (0.55: lazy)
-     */
-    public record Network(int units, int targets, double noiseVariance, double inputNoiseVariance,
-            int manifoldDimension, double exponent) {
-    }
-
-    /**
      * The training on the perturbed decoder.
      *
      * @param steps               the budget of GD updates, the same for both conditions
@@ -82,7 +68,7 @@ public final class IncrementalOmpExperiment implements Experiment<IncrementalOmp
     }
 
     /** @param training {@code direct} or {@code incremental} */
-    public record Params(String training, Network network, StaticPerturbationExperiment.Training initialTraining,
+    public record Params(String training, SingleExponentNetwork network, StaticPerturbationExperiment.Training initialTraining,
             StaticPerturbationExperiment.Selection selection, Adaptation adaptation) {
     }
 
@@ -103,7 +89,7 @@ public final class IncrementalOmpExperiment implements Experiment<IncrementalOmp
 
     @Override
     public Params defaults() {
-        return new Params("direct", new Network(100, 6, 1e-2, 0.0, 6, Initialisation.LAZY_EXPONENT),
+        return new Params("direct", new SingleExponentNetwork(100, 6, 1e-2, 0.0, 6, Initialisation.LAZY_EXPONENT),
                 new StaticPerturbationExperiment.Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
                 new Adaptation(1000, 1e-3, List.of(2.0, 3.0, 4.0, 4.5, 5.0), 5.0, 0.75, 10));
     }
@@ -111,10 +97,8 @@ public final class IncrementalOmpExperiment implements Experiment<IncrementalOmp
     @Override
     public void validate(Params p, Validation at) {
         at.oneOf("training", p.training(), List.of("direct", "incremental"));
-        Network n = p.network();
-        StaticPerturbationExperiment.validateTask(at.below("network"), n.units(), n.targets(), n.noiseVariance(),
-                n.inputNoiseVariance(), n.manifoldDimension());
-        at.positive("network.exponent", n.exponent());
+        SingleExponentNetwork n = p.network();
+        n.validate(at.below("network"));
         p.initialTraining().validate(at.below("initialTraining"));
         p.selection().validate(at.below("selection"));
         Adaptation a = p.adaptation();
@@ -137,7 +121,7 @@ public final class IncrementalOmpExperiment implements Experiment<IncrementalOmp
 
     @Override
     public Object sharedWorkKey(Params p, RunContext context) {
-        Network n = p.network();
+        SingleExponentNetwork n = p.network();
         return new PairedSetup.Key(n.units(), n.targets(), n.noiseVariance(), n.inputNoiseVariance(),
                 n.manifoldDimension(), n.exponent(), p.initialTraining(), p.selection(), context.pairedSeed());
     }

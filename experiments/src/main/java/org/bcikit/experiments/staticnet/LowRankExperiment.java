@@ -58,24 +58,10 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
     public static final double DEFAULT_EXPONENT = 0.7;
 
     /**
-     * The network and task.
-     *
-     * @param units              N
-     * @param targets            K centre-out targets
-     * @param noiseVariance      private noise variance
-     * @param inputNoiseVariance input noise variance
-     * @param manifoldDimension  M
-     * @param exponent           e of the full-rank draw {@code W0 ~ N(0,1)/N^e}
-     */
-    public record Network(int units, int targets, double noiseVariance, double inputNoiseVariance,
-            int manifoldDimension, double exponent) {
-    }
-
-    /**
      * @param rank         the initial rank r of W (1 to units; units = the full Gaussian matrix)
      * @param perturbation {@code WMP} or {@code OMP}
      */
-    public record Params(int rank, String perturbation, Network network, StaticPerturbationExperiment.Training initialTraining,
+    public record Params(int rank, String perturbation, SingleExponentNetwork network, StaticPerturbationExperiment.Training initialTraining,
             StaticPerturbationExperiment.Selection selection, StaticPerturbationExperiment.Adaptation adaptation) {
     }
 
@@ -97,27 +83,25 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
 
     @Override
     public Params defaults() {
-        return new Params(100, "WMP", new Network(100, 6, 1e-2, 0.0, 6, DEFAULT_EXPONENT),
+        return new Params(100, "WMP", new SingleExponentNetwork(100, 6, 1e-2, 0.0, 6, DEFAULT_EXPONENT),
                 new StaticPerturbationExperiment.Training(500, 1e-2), new StaticPerturbationExperiment.Selection(10000),
                 new StaticPerturbationExperiment.Adaptation(1000, 1e-3, 1000, 10));
     }
 
     @Override
     public void validate(Params p, Validation at) {
-        Network n = p.network();
-        StaticPerturbationExperiment.validateTask(at.below("network"), n.units(), n.targets(), n.noiseVariance(),
-                n.inputNoiseVariance(), n.manifoldDimension());
+        SingleExponentNetwork n = p.network();
+        n.validate(at.below("network"));
         at.require(p.rank() >= 1 && p.rank() <= n.units(), "rank", "an integer in [1, network.units = " + n.units() + "]",
                 p.rank());
         at.oneOf("perturbation", p.perturbation(), List.of("WMP", "OMP"));
-        at.positive("network.exponent", n.exponent());
         p.initialTraining().validate(at.below("initialTraining"));
         p.selection().validate(at.below("selection"));
         p.adaptation().validate(at.below("adaptation"));
     }
 
     /** The key of the work both perturbations of a rank share: everything before the adaptation. */
-    private record SharedKey(int rank, Network network, StaticPerturbationExperiment.Training training,
+    private record SharedKey(int rank, SingleExponentNetwork network, StaticPerturbationExperiment.Training training,
             StaticPerturbationExperiment.Selection selection, long pairedSeed) {
     }
 
@@ -134,7 +118,7 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
     }
 
     private static Shared prepare(Params p, SplittableRandom shared) {
-        Network n = p.network();
+        SingleExponentNetwork n = p.network();
         DMatrixRMaj w0 = Initialisation.gaussian(n.units(), n.exponent(), shared);
         DMatrixRMaj wr = p.rank() == n.units() ? w0 : Initialisation.lowRankOf(w0, p.rank());
         StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()),

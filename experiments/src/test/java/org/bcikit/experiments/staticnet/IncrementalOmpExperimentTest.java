@@ -19,7 +19,7 @@ class IncrementalOmpExperimentTest {
 
     private static IncrementalOmpExperiment.Params small(String training) {
         IncrementalOmpExperiment.Params d = EXPERIMENT.defaults();
-        return new IncrementalOmpExperiment.Params(training, new IncrementalOmpExperiment.Network(30, 6, 1e-2, 0, 6, 0.55),
+        return new IncrementalOmpExperiment.Params(training, new SingleExponentNetwork(30, 6, 1e-2, 0, 6, 0.55),
                 new StaticPerturbationExperiment.Training(150, 1e-2), new StaticPerturbationExperiment.Selection(100),
                 new IncrementalOmpExperiment.Adaptation(400, 2e-3, d.adaptation().increments(), 5, 0.75, 10));
     }

@@ -19,7 +19,7 @@ class LowRankExperimentTest {
 
     private static Measurements run(int rank, long seed) {
         LowRankExperiment.Params p = new LowRankExperiment.Params(rank, "WMP",
-                new LowRankExperiment.Network(40, 6, 1e-2, 0, 6, LowRankExperiment.DEFAULT_EXPONENT),
+                new SingleExponentNetwork(40, 6, 1e-2, 0, 6, LowRankExperiment.DEFAULT_EXPONENT),
                 new StaticPerturbationExperiment.Training(300, 1e-2), new StaticPerturbationExperiment.Selection(50),
                 new StaticPerturbationExperiment.Adaptation(100, 1e-3, 100, 10));
         return EXPERIMENT.run(p, new RunContext(0, "rank=" + rank, 0, seed, seed));

@@ -194,6 +194,29 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aFreshRunDeletesTheFiguresOfAnEarlierOne(@TempDir Path tmp) throws IOException {
+        ExperimentPlan<?> plan = TestSpecs.plan(TestSpecs.GRID);
+        SweepJob.run(plan, tmp, options(2, Shard.ALL, false));
+        Files.writeString(tmp.resolve("old-figure.svg"), "<svg/>");
+        Files.writeString(tmp.resolve("old-figure.png"), "png");
+        Files.writeString(tmp.resolve("notes.txt"), "the user's");
+        SweepJob.run(plan, tmp, options(2, Shard.ALL, false));
+        assertFalse(Files.exists(tmp.resolve("old-figure.svg")));
+        assertFalse(Files.exists(tmp.resolve("old-figure.png")));
+        assertTrue(Files.exists(tmp.resolve("learning-curves.svg")) && Files.exists(tmp.resolve("results.json")));
+        assertTrue(Files.exists(tmp.resolve("notes.txt")), "only what a sweep writes is deleted");
+    }
+
+    @Test
+    void theReportShowsFiguresInTheOrderTheExperimentDrawsThem(@TempDir Path tmp) throws IOException {
+        SweepJob.run(TestSpecs.plan(TestSpecs.GRID), tmp, options(2, Shard.ALL, false));
+        String html = Files.readString(tmp.resolve("index.html"));
+        int first = html.indexOf("learning-curves.svg");
+        int second = html.indexOf("final-vs-learning-rate.svg");
+        assertTrue(first >= 0 && second > first, "learning-curves first, as the experiment lists it, not by name");
+    }
+
+    @Test
     void resumeRefusesAFolderOfAnotherExperiment(@TempDir Path tmp) throws IOException {
         SweepJob.run(TestSpecs.plan(TestSpecs.GRID), tmp, options(2, Shard.ALL, false));
         ExperimentPlan<?> other = TestSpecs.plan(TestSpecs.GRID.replace("\"steps\": 30", "\"steps\": 31"));

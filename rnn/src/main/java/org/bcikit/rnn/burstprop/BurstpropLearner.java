@@ -2,6 +2,7 @@ package org.bcikit.rnn.burstprop;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.NumericalFailureException;
 import org.bcikit.rnn.feedback.FeedbackAngle;
 import org.ejml.data.DMatrixRMaj;
@@ -81,7 +82,7 @@ public final class BurstpropLearner {
             if (epoch == config.epochs()) {
                 break;
             }
-            shuffle(order, random);
+            Shuffle.permutation(order, random);
             for (int k : order) {
                 CommonOps_DDRM.extractRow(task.inputs(), k, x);
                 x.reshape(net.inputs(), 1);
@@ -127,18 +128,6 @@ public final class BurstpropLearner {
     private void syncFeedback(TwoLayerNetwork net) {
         if (config.feedback() == FeedbackRule.SYMMETRIC) {
             CommonOps_DDRM.transpose(net.w2(), net.feedback());
-        }
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.bcikit.rnn.burstprop;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -45,9 +46,7 @@ public final class TwoLayerNetwork {
 
     private static DMatrixRMaj gaussian(int rows, int cols, double scale, SplittableRandom random) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = scale * random.nextGaussian();
-        }
+        GaussianFill.fill(m.data, scale, random);
         return m;
     }
 

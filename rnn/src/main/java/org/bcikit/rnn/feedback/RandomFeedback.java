@@ -2,6 +2,7 @@ package org.bcikit.rnn.feedback;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -24,9 +25,7 @@ public final class RandomFeedback implements FeedbackEstimator {
      */
     public RandomFeedback(DMatrixRMaj decoder, SplittableRandom rng) {
         matrix = new DMatrixRMaj(decoder.numCols, decoder.numRows);
-        for (int i = 0; i < matrix.data.length; i++) {
-            matrix.data[i] = rng.nextGaussian();
-        }
+        GaussianFill.fill(matrix.data, 1, rng);
         CommonOps_DDRM.scale(NormOps_DDRM.normF(decoder) / NormOps_DDRM.normF(matrix), matrix);
     }
 

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.bcikit.data.mat.RigMapping;
 import org.bcikit.data.mat.RigSession;
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.decoders.hypotheses.Clouds;
 import org.bcikit.decoders.hypotheses.ReadoutGeometry;
 import org.bcikit.decoders.hypotheses.Signatures;
@@ -156,9 +157,7 @@ public final class SessionLearner {
         } else {
             DMatrixRMaj w0 = new DMatrixRMaj(q, q);
             double sd = Math.pow(q, -exponent);
-            for (int i = 0; i < w0.data.length; i++) {
-                w0.data[i] = sd * rng.nextGaussian();
-            }
+            GaussianFill.fill(w0.data, sd, rng);
             fit = mm.fit(means, shared, w0);
         }
         double fittedRadius = EigenvalueSpectrum.of(fit.w()).spectralRadius();
@@ -312,9 +311,7 @@ public final class SessionLearner {
             int n = after.factors(c).numRows;
             DMatrixRMaj z = new DMatrixRMaj(n, d);
             for (int t = 0; t < n; t++) {
-                for (int j = 0; j < d; j++) {
-                    eps[j] = rng.nextGaussian();
-                }
+                GaussianFill.fill(eps, d, 1, rng);
                 for (int i = 0; i < d; i++) {
                     double v = zMeans.get(i, c);
                     for (int j = 0; j < d; j++) {

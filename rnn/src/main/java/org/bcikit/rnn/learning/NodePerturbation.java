@@ -2,6 +2,7 @@ package org.bcikit.rnn.learning;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.rnn.model.FixedPointRnn;
 import org.bcikit.rnn.model.FixedPointSolution;
 import org.ejml.data.DMatrixRMaj;
@@ -60,9 +61,7 @@ public final class NodePerturbation {
         int batch = x.numRows;
         int n = net.units();
         DMatrixRMaj noise = new DMatrixRMaj(batch, n);
-        for (int k = 0; k < noise.data.length; k++) {
-            noise.data[k] = sigma * random.nextGaussian();
-        }
+        GaussianFill.fill(noise.data, sigma, random);
         FixedPointSolution clean = net.solve(x);
         FixedPointSolution perturbed = net.solve(x, noise);
         if (!clean.converged() || !perturbed.converged()) {

@@ -2,6 +2,7 @@ package org.bcikit.rnn.model;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -94,12 +95,8 @@ public final class Initialisation {
         double sd = 1.0 / Math.sqrt(n);
         DMatrixRMaj a = new DMatrixRMaj(n, rank);
         DMatrixRMaj b = new DMatrixRMaj(n, rank);
-        for (int k = 0; k < a.data.length; k++) {
-            a.data[k] = sd * rng.nextGaussian();
-        }
-        for (int k = 0; k < b.data.length; k++) {
-            b.data[k] = sd * rng.nextGaussian();
-        }
+        GaussianFill.fill(a.data, sd, rng);
+        GaussianFill.fill(b.data, sd, rng);
         DMatrixRMaj w = new DMatrixRMaj(n, n);
         CommonOps_DDRM.multTransB(a, b, w);
         return w;
@@ -137,9 +134,7 @@ public final class Initialisation {
     private static DMatrixRMaj gaussianWithStd(int n, double sd, SplittableRandom rng) {
         requireUnits(n);
         DMatrixRMaj w = new DMatrixRMaj(n, n);
-        for (int k = 0; k < w.data.length; k++) {
-            w.data[k] = sd * rng.nextGaussian();
-        }
+        GaussianFill.fill(w.data, sd, rng);
         return w;
     }
 
@@ -163,9 +158,7 @@ public final class Initialisation {
         }
         DMatrixRMaj w = new DMatrixRMaj(n, n);
         double sd = 1.0 / Math.sqrt(n);
-        for (int k = 0; k < w.data.length; k++) {
-            w.data[k] = sd * rng.nextGaussian();
-        }
+        GaussianFill.fill(w.data, sd, rng);
         if (spectralRadius > 0) {
             double r = EigenvalueSpectrum.of(w).spectralRadius();
             if (r > 0) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.bcikit.data.random.GaussianFill;
 
 /**
  * A discrete-time leaky rate network unrolled in time and trained by backpropagation through
@@ -118,9 +120,8 @@ public final class RateRnn implements TrainableNetwork {
             double noiseStd, int maxSteps, SplittableRandom rng) {
         DenseWeights w = new DenseWeights(Initialisation.standardGaussian(units, gain, rng));
         DMatrixRMaj u = new DMatrixRMaj(units, inputs);
-        for (int k = 0; k < u.data.length; k++) {
-            u.data[k] = rng.nextGaussian() / Math.sqrt(inputs);
-        }
+        GaussianFill.fill(u.data, 1, rng);
+        CommonOps_DDRM.divide(u, Math.sqrt(inputs));
         return new RateRnn(w, u, new DMatrixRMaj(units, 1), phi, alpha, noiseStd, maxSteps);
     }
 
@@ -195,9 +196,7 @@ public final class RateRnn implements TrainableNetwork {
     /** One bin with private noise drawn from {@code random}; writes {@code h_t} into {@code out} (length N). */
     public void step(double[] in, SplittableRandom random, double[] out) {
         if (noiseStd > 0) {
-            for (int i = 0; i < n; i++) {
-                noiseBuffer[i] = noiseStd * random.nextGaussian();
-            }
+            GaussianFill.fill(noiseBuffer, n, noiseStd, random);
             step(in, noiseBuffer, out);
         } else {
             step(in, (double[]) null, out);

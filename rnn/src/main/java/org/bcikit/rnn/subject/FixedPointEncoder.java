@@ -3,6 +3,7 @@ package org.bcikit.rnn.subject;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.decoders.task.Encoder;
 import org.bcikit.decoders.task.TaskState;
 import org.bcikit.rnn.model.Activation;
@@ -95,9 +96,7 @@ public final class FixedPointEncoder implements Encoder {
         inputs(state, input);
         DMatrixRMaj perturbation = null;
         if (noiseSd > 0) {
-            for (int i = 0; i < noise.data.length; i++) {
-                noise.data[i] = noiseSd * random.nextGaussian();
-            }
+            GaussianFill.fill(noise.data, noiseSd, random);
             perturbation = noise;
         }
         FixedPointSolution s = net.solve(input, perturbation);

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.io.JsonFiles;
 import org.bcikit.experiments.api.BuildInfo;
@@ -152,9 +154,6 @@ public final class BenchFaCommand implements Callable<Integer> {
     }
 
     private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+        return new Median().withEstimationType(Percentile.EstimationType.R_2).evaluate(values);
     }
 }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import org.bcikit.data.io.JsonFiles;
+import org.bcikit.data.random.GaussianFill;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.rnn.kernels.BatchedFixedPointTrainer.Gradient;
 import org.bcikit.rnn.kernels.BatchedFixedPointTrainer;
@@ -164,9 +165,7 @@ public final class RateNetBenchCommand implements Callable<Integer> {
         double[] losses = new double[total - untimed];
         double iterations = 0;
         for (int step = 0; step < total; step++) {
-            for (int k = 0; k < x.data.length; k++) {
-                x.data[k] = data.nextGaussian();
-            }
+            GaussianFill.fill(x.data, 1, data);
             targets(teacher, teacherLinear, readout, x, h, y, step);
             long t0 = System.nanoTime();
             double loss = trainer.step(x, y);
@@ -230,9 +229,7 @@ public final class RateNetBenchCommand implements Callable<Integer> {
 
     private static DMatrixRMaj gaussian(int rows, int cols, double scale, SplittableRandom rng) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int k = 0; k < m.data.length; k++) {
-            m.data[k] = scale * rng.nextGaussian();
-        }
+        GaussianFill.fill(m.data, scale, rng);
         return m;
     }
 
