@@ -1,8 +1,6 @@
 package org.bcikit.rnn.adaptation;
 
 import org.bcikit.rnn.model.Optimizer;
-import org.bcikit.rnn.model.Parameter;
-import org.bcikit.rnn.model.RecurrentWeights;
 import org.bcikit.rnn.model.StaticActivity;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.bcikit.rnn.model.StaticLoss;
@@ -36,19 +34,17 @@ public record StaticBciSetup(StaticGaussianNetwork network, ManifoldDecoder deco
             throw new IllegalArgumentException("initial training steps must be >= 0, got " + steps);
         }
         StaticGaussianNetwork net = untrained.copy();
-        RecurrentWeights w = net.recurrent();
-        java.util.List<Parameter> plastic = w.parameters();
+        ExactStep learning = ExactStep.of(net, optimizer);
         double[] losses = new double[steps + 1];
         for (int t = 0; t <= steps; t++) {
-            double l = t < steps ? net.backward().total() : net.loss().total();
+            double l = t < steps ? learning.evaluate().total() : net.loss().total();
             if (!Double.isFinite(l)) {
                 throw new ArithmeticException("initial training: the loss is " + l + " at step " + t
                         + " (learning rate too large for this network?)");
             }
             losses[t] = l;
             if (t < steps) {
-                optimizer.step(plastic);
-                w.refresh();
+                learning.update();
             }
         }
         StaticActivity activity = net.activity();

@@ -35,6 +35,15 @@ public final class GradientDescent implements Optimizer {
         this(learningRate, 0.0);
     }
 
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** The momentum coefficient (0 for plain GD). */
+    public double momentum() {
+        return momentum;
+    }
+
     @Override
     public void step(List<Parameter> parameters) {
         RuleBuffers.requireUniqueNames(parameters);

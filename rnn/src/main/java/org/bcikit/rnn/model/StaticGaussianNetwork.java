@@ -30,7 +30,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@code dL/db = (1/K) P^T E 1}. One step is the LU factorisation of {@code I - W} (and of its
  * transpose, for P) with a few triangular solves and small products: A is never formed. Every
  * buffer is allocated once, so {@link #backward()} allocates nothing but the {@link StaticLoss} it
- * returns.
+ * returns. Plain gradient descent on dense W needs no factorisation per step at all:
+ * {@link WoodburyDescent} gives the same steps in O(N^2).
  *
  * <p>The recurrent matrix is any {@link RecurrentWeights} structure (dense, ColEI, DANN), so Dale's
  * law networks take the same model: {@link #backward()} passes dL/dW to the structure, which fills
@@ -325,7 +326,7 @@ public final class StaticGaussianNetwork implements TrainableNetwork {
         return new StaticLoss(varianceLoss + meanLoss, varianceLoss, meanLoss);
     }
 
-    private static double squaredNorm(DMatrixRMaj m) {
+    static double squaredNorm(DMatrixRMaj m) {
         double s = 0;
         for (int i = 0; i < m.getNumElements(); i++) {
             s += m.data[i] * m.data[i];

@@ -26,7 +26,7 @@ class StaticGaussianNetworkTest {
                 random(2, n, 0.7, rng), 0.05, 0.03);
     }
 
-    private static DMatrixRMaj random(int r, int c, double sd, SplittableRandom rng) {
+    static DMatrixRMaj random(int r, int c, double sd, SplittableRandom rng) {
         DMatrixRMaj m = new DMatrixRMaj(r, c);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = sd * rng.nextGaussian();
