@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.Decoder;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.decoders.adaptive.AdaptiveKalmanDecoder;
 import org.bcikit.decoders.adaptive.SmoothBatch;
 import org.bcikit.decoders.kalman.KalmanModel;

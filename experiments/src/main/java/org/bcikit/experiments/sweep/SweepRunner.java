@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bcikit.data.InvalidInputException;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;

@@ -94,7 +94,7 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
             new java.util.concurrent.CountDownLatch(1).await();
         }
         if (context.seedIndex() == p.failSeed()) {
-            throw new org.bcikit.decoders.NumericalFailureException("Kalman gain: Riccati iteration did not converge "
+            throw new org.bcikit.data.NumericalFailureException("Kalman gain: Riccati iteration did not converge "
                     + "(test)");
         }
         SplittableRandom rng = context.random();

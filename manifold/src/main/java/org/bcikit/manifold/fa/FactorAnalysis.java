@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.manifold.moments.Covariance;
 import org.bcikit.manifold.moments.SampleMoments;
 import org.bcikit.manifold.moments.LeadingEigen;
@@ -613,7 +614,7 @@ public final class FactorAnalysis {
                 m.unsafe_set(k, k, m.unsafe_get(k, k) + 1);
             }
             if (!chol.factor(m)) {
-                throw new IllegalStateException("factor analysis: I + L^T Psi^-1 L lost positive definiteness");
+                throw new NumericalFailureException("factor analysis: I + L^T Psi^-1 L lost positive definiteness");
             }
             double logDet = chol.logDet();
             chol.invert(mInv);
@@ -639,7 +640,7 @@ public final class FactorAnalysis {
             CommonOps_DDRM.mult(gm, mInv, ezz); // beta S beta^T
             CommonOps_DDRM.addEquals(ezz, mInv);
             if (!chol.factor(ezz)) {
-                throw new IllegalStateException("factor analysis: E[zz^T] lost positive definiteness");
+                throw new NumericalFailureException("factor analysis: E[zz^T] lost positive definiteness (the fit is degenerate; try a larger --min-var-frac or fewer factors)");
             }
             chol.invert(ezzInv);
             CommonOps_DDRM.mult(ezzInv, sbT, lT); // L'^T = E[zz^T]^-1 beta S
