@@ -1,7 +1,7 @@
 package org.bcikit.decoders.adaptive;
 
 import org.bcikit.data.InvalidInputException;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.decoders.kalman.KalmanModel;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;
 import org.bcikit.decoders.task.AdaptiveDecoder;

@@ -1,7 +1,7 @@
 package org.bcikit.decoders.kalman;
 
 import org.bcikit.decoders.MatrixChecks;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;

@@ -10,7 +10,7 @@ import org.bcikit.data.Target;
 import org.bcikit.data.Trial;
 import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.MatrixChecks;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.decoders.kalman.FactorFitter;
 import org.bcikit.decoders.kalman.KalmanCalibration;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;

@@ -5,7 +5,7 @@ import org.bcikit.data.mat.RigMapping;
 import org.bcikit.data.mat.RigSession;
 import org.bcikit.decoders.AffineDecoder;
 import org.bcikit.decoders.MatrixChecks;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.decoders.kalman.FactorReadout;
 import org.bcikit.decoders.kalman.KalmanModel;
 import org.bcikit.decoders.kalman.KalmanVelocityDecoder;

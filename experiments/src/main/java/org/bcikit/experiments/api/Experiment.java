@@ -42,6 +42,18 @@ public interface Experiment<P> {
     Measurements run(P parameters, RunContext context) throws Exception;
 
     /**
+     * The key of the work this run has in common with other runs (null, the default: none). Runs
+     * that differ only in what comes after that work, such as the WMP and OMP conditions of one
+     * network, return equal keys, and {@link #run} takes the work from
+     * {@link RunContext#shared(Object, java.util.function.Supplier)} with this key, so a sweep does
+     * it once. The key must hold everything the work depends on (parameters and the paired seed),
+     * so that equal keys mean equal work.
+     */
+    default Object sharedWorkKey(P parameters, RunContext context) {
+        return null;
+    }
+
+    /**
      * The experiment's named metrics for one condition (written under {@code metrics} in
      * results.json, beside the generic statistics of every scalar and curve). {@code runs} are in
      * seed order.

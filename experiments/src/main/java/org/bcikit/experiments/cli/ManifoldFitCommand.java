@@ -82,7 +82,13 @@ public final class ManifoldFitCommand implements Callable<Integer> {
                     + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
     double minVarFrac;
 
-    @Option(names = "--init", defaultValue = "pca", description = "pca or random. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--profile-steps",
+            description = "End EM with profile steps: the exact loadings for the current private variances, "
+                    + "then the variances they leave, while the likelihood rises (as scikit-learn iterates).")
+    boolean profileSteps;
+
+    @Option(names = "--init", defaultValue = "pca", description = "pca (the leading eigenvectors of the covariance by subspace iteration), "
+            + "pca-full (the same start from the full eigendecomposition, slower) or random. Default: ${DEFAULT-VALUE}.")
     String init;
 
     @Option(names = "--drop-silent", description = "Exclude units that never vary (reported by unit id) instead of failing.")
@@ -302,12 +308,13 @@ public final class ManifoldFitCommand implements Callable<Integer> {
         FactorAnalysis.Init how;
         switch (init.toLowerCase(Locale.ROOT)) {
             case "pca" -> how = FactorAnalysis.Init.PCA;
+            case "pca-full" -> how = FactorAnalysis.Init.PCA_FULL;
             case "random" -> how = FactorAnalysis.Init.RANDOM;
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--init: expected pca or random, found '" + init + "'");
+                    "--init: expected pca, pca-full or random, found '" + init + "'");
         }
         return new FactorAnalysis(1).withTolerance(tolerance).withInit(how).withSeed(seed).withZScore(zScore)
-                .withMinVarianceFraction(minVarFrac);
+                .withMinVarianceFraction(minVarFrac).withProfileSteps(profileSteps);
     }
 
     private Path sibling(String suffix) {

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.bcikit.data.InvalidInputException;
 import org.bcikit.data.random.Shuffle;
 import org.bcikit.decoders.Decoder;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.decoders.adaptive.AdaptiveKalmanDecoder;
 import org.bcikit.decoders.adaptive.SmoothBatch;
 import org.bcikit.decoders.kalman.KalmanModel;
@@ -31,6 +31,7 @@ import org.bcikit.rnn.learning.Adam;
 import org.bcikit.rnn.learning.ClippedGradients;
 import org.bcikit.rnn.learning.GradientDescent;
 import org.bcikit.rnn.model.Optimizer;
+import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.RateRnn;
 import org.bcikit.rnn.subject.RateRnnLearner;
 import org.ejml.data.DMatrixRMaj;
@@ -47,17 +48,22 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>{@code fixed}: never changed;</li>
  *   <li>{@code blend=<a>}: after each day refitted on the day's (intended velocity, features)
  *       and blended, {@code D <- a D_new + (1 - a) D} for the observation model C, d, R (gain
- *       recomputed); {@code blend=0} is the fixed decoder by construction;</li>
+ *       recomputed); {@code blend=0} is the fixed decoder by construction; {@code refitsPerDay}
+ *       splits the day into that many equal blocks with a refit after each (the CLDA cadence);</li>
  *   <li>{@code smoothbatch}: SmoothBatch CLDA within the day, every {@code smoothBatchBins} bins
  *       with half-life {@code smoothBatchHalfLife} seconds ({@link SmoothBatch}).</li>
  * </ul>
  * The simulation knows the network's intended velocity, so refits regress on it directly (a rig
- * estimates it, {@code IntentionEstimator}).
+ * estimates it, {@code IntentionEstimator}). All random draws of a run come from the paired seed,
+ * so the conditions of one seed differ only by their decoder ({@code blend=0} is {@code fixed}
+ * exactly, and a blended decoder's first day is the fixed decoder's).
  *
  * <p>Per day: success rate, acquisition time, normalised participation ratio of the recorded
  * units, share of their variance in the decoder's task-relevant modes (the row space of M2), and
- * compactness (mean of the ranked unit-adding curve over its end point); on the last day the
- * unit-adding curve itself ({@link RepresentationMeasures}). The published direction: with
+ * compactness (mean of the ranked unit-adding curve over its end point) and the units that curve
+ * needs to reach 80 % of its end point; on the last day the unit-adding curve itself
+ * ({@link RepresentationMeasures}). {@code plastic} says which weights learn: {@code all} (W, U,
+ * b), {@code recurrent} (W) or {@code input} (U and b). The published direction: with
  * adaptive decoders task information concentrates in fewer units (steeper unit-adding curve) and
  * in modes with a smaller share of variance, with the normalised PR constant or rising.
  */
@@ -79,11 +85,16 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
      * @param clipNorm            gradient-norm clipping threshold
      * @param smoothBatchBins     bins per SmoothBatch update
      * @param smoothBatchHalfLife SmoothBatch half-life in seconds
+     * @param refitsPerDay        refits of a {@code blend=<a>} decoder per day, each on the trials since the last
+     * @param plastic             the weights that learn: {@code all}, {@code recurrent} or {@code input}
      */
     record Params(String decoder, RnnSubject subject, TaskSettings task, int recordedUnits, String features, int factors,
             int calibrationTrials, int days, int trialsPerDay, String optimizer, double learningRate, double clipNorm,
-            int smoothBatchBins, double smoothBatchHalfLife) {
+            int smoothBatchBins, double smoothBatchHalfLife, int refitsPerDay, String plastic) {
     }
+
+    /** Share of the full unit-adding curve's end point that {@code unitsFor80} asks for. */
+    static final double UNITS_FOR_SHARE = 0.8;
 
     @Override
     public String type() {
@@ -103,7 +114,7 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
     @Override
     public Params defaults() {
         return new Params("fixed", new RnnSubject(100, 0.9, 0.2, 0.05, true, 150, 40, 600, 2e-3, 8),
-                TaskSettings.defaults(), 10, "units", 4, 48, 10, 48, "adam", 1e-3, 100, 200, 30);
+                TaskSettings.defaults(), 10, "units", 4, 48, 10, 48, "adam", 1e-3, 100, 200, 30, 1, "all");
     }
 
     @Override
@@ -131,6 +142,19 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
         at.positive("clipNorm", p.clipNorm());
         at.atLeast("smoothBatchBins", p.smoothBatchBins(), 3);
         at.positive("smoothBatchHalfLife", p.smoothBatchHalfLife());
+        at.atLeast("refitsPerDay", p.refitsPerDay(), 1);
+        at.require(p.refitsPerDay() <= p.trialsPerDay(), "refitsPerDay", "at most trialsPerDay ("
+                + p.trialsPerDay() + ")", p.refitsPerDay());
+        at.oneOf("plastic", p.plastic(), List.of("all", "recurrent", "input"));
+    }
+
+    /** The parameters of {@code net} that learn under {@code plastic = which}. */
+    static List<Parameter> plastic(RateRnn net, String which) {
+        return switch (which) {
+            case "recurrent" -> net.recurrent().parameters();
+            case "input" -> List.of(net.inputWeights(), net.bias());
+            default -> net.parameters();
+        };
     }
 
     private static double blendWeight(String decoder) {
@@ -155,38 +179,55 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
                         : RnnCalibration.factorAnalysis(p.factors(), shared.nextLong()), shared);
         Optimizer inner = p.optimizer().equals("adam") ? new Adam(p.learningRate()) : new GradientDescent(p.learningRate());
         RateRnnLearner learner = new RateRnnLearner(net, cal.units(), aim)
-                .learn(new ClippedGradients(inner, p.clipNorm()), net.parameters());
+                .learn(new ClippedGradients(inner, p.clipNorm()), plastic(net, p.plastic()));
         KalmanVelocityDecoder current = cal.decoder();
         boolean smooth = p.decoder().equals("smoothbatch");
         double blend = p.decoder().startsWith("blend=") ? blendWeight(p.decoder()) : 0;
         AdaptiveKalmanDecoder adaptive = smooth
                 ? new AdaptiveKalmanDecoder(current, new SmoothBatch(p.smoothBatchHalfLife()), p.smoothBatchBins()) : null;
 
-        SplittableRandom own = context.random();
+        // Common random numbers: every decoder condition of a seed sees the same network noise and
+        // targets, so a difference between conditions is the decoder's, not the draw's (with a
+        // fixed stream per condition, day-1 compactness alone differed by ~0.04 between conditions).
+        SplittableRandom own = new SplittableRandom(shared.nextLong());
         int days = p.days();
         double[] success = new double[days];
         double[] time = new double[days];
         double[] pr = new double[days];
         double[] share = new double[days];
         double[] compact = new double[days];
+        double[] needed = new double[days];
         double[] lastCurve = null;
+        int refits = blend > 0 ? p.refitsPerDay() : 1;
         for (int day = 0; day < days; day++) {
-            CalibrationRecorder rec = new CalibrationRecorder(learner);
-            Decoder inUse = adaptive != null ? adaptive : current;
-            BlockResult r = task.runBlock(rec, inUse, new CursorTask.Block("day " + (day + 1), p.trialsPerDay(),
-                    smooth, 0), own);
+            List<DMatrixRMaj> dayCounts = new ArrayList<>();
+            List<DMatrixRMaj> dayVelocities = new ArrayList<>();
+            int successes = 0;
+            double timeSum = 0;
+            for (int part = 0; part < refits; part++) {
+                int trials = p.trialsPerDay() * (part + 1) / refits - p.trialsPerDay() * part / refits;
+                CalibrationRecorder rec = new CalibrationRecorder(learner);
+                Decoder inUse = adaptive != null ? adaptive : current;
+                BlockResult r = task.runBlock(rec, inUse, new CursorTask.Block("day " + (day + 1), trials,
+                        smooth, 0), own);
+                successes += (int) Math.round(r.successRate() * trials);
+                timeSum += r.acquisitionTimeOrTimeout() * trials;
+                dayCounts.addAll(rec.counts());
+                dayVelocities.addAll(rec.velocities());
+                if (blend > 0) {
+                    current = blended(current, rec, blend, task.config().dt());
+                }
+            }
             KalmanVelocityDecoder read = adaptive != null ? adaptive.current() : current;
-            DMatrixRMaj samples = RepresentationMeasures.stack(rec.counts());
-            DMatrixRMaj velocities = RepresentationMeasures.stack(rec.velocities());
-            success[day] = r.successRate();
-            time[day] = r.acquisitionTimeOrTimeout();
+            DMatrixRMaj samples = RepresentationMeasures.stack(dayCounts);
+            DMatrixRMaj velocities = RepresentationMeasures.stack(dayVelocities);
+            success[day] = successes / (double) p.trialsPerDay();
+            time[day] = timeSum / p.trialsPerDay();
             pr[day] = RepresentationMeasures.normalisedParticipationRatio(samples);
             share[day] = RepresentationMeasures.decoderVarianceShare(samples, read.M2());
             lastCurve = RepresentationMeasures.unitAddingCurve(samples, velocities);
             compact[day] = RepresentationMeasures.compactness(lastCurve);
-            if (blend > 0) {
-                current = blended(current, rec, blend, task.config().dt());
-            }
+            needed[day] = RepresentationMeasures.unitsFor(lastCurve, UNITS_FOR_SHARE);
         }
         double[] units = new double[lastCurve.length];
         for (int k = 0; k < units.length; k++) {
@@ -201,14 +242,19 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
         m.scalar("successLastDay", success[days - 1]);
         m.scalar("normalisedPrFirstDay", pr[0]);
         m.scalar("normalisedPrLastDay", pr[days - 1]);
+        m.scalar("taskModeShareFirstDay", share[0]);
         m.scalar("taskModeShareLastDay", share[days - 1]);
+        m.scalar("compactnessFirstDay", compact[0]);
         m.scalar("compactnessLastDay", compact[days - 1]);
-        m.scalar("decoderUpdates", adaptive != null ? adaptive.updates() : blend > 0 ? days - 1 : 0);
+        m.scalar("unitsFor80FirstDay", needed[0]);
+        m.scalar("unitsFor80LastDay", needed[days - 1]);
+        m.scalar("decoderUpdates", adaptive != null ? adaptive.updates() : blend > 0 ? days * refits - 1 : 0);
         m.curve("successRate", dayAxis, success);
         m.curve("acquisitionTime", dayAxis, time);
         m.curve("normalisedPR", dayAxis, pr);
         m.curve("taskModeShare", dayAxis, share);
         m.curve("compactness", dayAxis, compact);
+        m.curve("unitsFor80", dayAxis, needed);
         m.curve("unitAdding", units, lastCurve);
         return m;
     }
@@ -270,7 +316,8 @@ public final class AdaptiveDecoderExperiment implements Experiment<AdaptiveDecod
     public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String s : List.of("successLastDay", "normalisedPrFirstDay", "normalisedPrLastDay",
-                "taskModeShareLastDay", "compactnessLastDay")) {
+                "taskModeShareFirstDay", "taskModeShareLastDay", "compactnessFirstDay", "compactnessLastDay",
+                "unitsFor80FirstDay", "unitsFor80LastDay")) {
             ScalarStats st = ScalarStats.of(runs.stream().mapToDouble(r -> r.scalar(s)).toArray());
             out.put(s, st.mean());
             out.put(s + "Sem", st.sem());

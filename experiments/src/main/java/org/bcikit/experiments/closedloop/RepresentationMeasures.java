@@ -20,7 +20,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *       of its gain {@code M2} ({@code tr(P S) / tr(S)}, P the projector onto that plane);</li>
  *   <li>compactness: units ranked by how well each alone decodes the intended velocity (R² of a
  *       least-squares fit), then the R² of the best 1, 2, ... q units together — the ranked
- *       unit-adding curve; a steeper curve means task information sits in fewer units.</li>
+ *       unit-adding curve; a steeper curve means task information sits in fewer units. Summarised
+ *       as its mean over its end point and as the units it needs for 80 % of its end point.</li>
  * </ul>
  */
 final class RepresentationMeasures {
@@ -84,6 +85,24 @@ final class RepresentationMeasures {
     static double compactness(double[] curve) {
         double last = curve[curve.length - 1];
         return Arrays.stream(curve).average().orElse(Double.NaN) / last;
+    }
+
+    /**
+     * The number of best-first units whose R² reaches {@code share} of the whole curve's end point
+     * (Rajeswaran et al.'s "units needed for 80 % of full-population performance"); fewer = more
+     * compact. A curve whose end point is not positive carries no information: all q units.
+     */
+    static int unitsFor(double[] curve, double share) {
+        double goal = share * curve[curve.length - 1];
+        if (!(goal > 0)) {
+            return curve.length;
+        }
+        for (int k = 0; k < curve.length; k++) {
+            if (curve[k] >= goal) {
+                return k + 1;
+            }
+        }
+        return curve.length;
     }
 
     /** R² of a least-squares (tiny-ridge) linear decoder from the given columns. */

@@ -101,6 +101,12 @@ public final class DemoExperiment implements Experiment<DemoExperiment.Params> {
     }
 
     @Override
+    public Object sharedWorkKey(Params p, RunContext context) {
+        return p.isStatic() ? STATIC.sharedWorkKey(p.staticParams(), context)
+                : CLOSED_LOOP.sharedWorkKey(p.closedLoopParams(), context);
+    }
+
+    @Override
     public Map<String, Object> metrics(Condition<Params> c, List<RunRecord> runs) {
         Params p = c.parameters();
         return p.isStatic()

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.bcikit.experiments.api.Condition;
 import org.bcikit.experiments.api.Curve;
@@ -18,16 +17,13 @@ import org.bcikit.experiments.api.RunRecord;
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.spec.Validation;
-import org.bcikit.rnn.adaptation.MatchedPerturbations;
 import org.bcikit.rnn.adaptation.StaticAdaptation;
 import org.bcikit.rnn.adaptation.StaticAdaptationResult;
 import org.bcikit.rnn.adaptation.StaticBciSetup;
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
-import org.bcikit.rnn.model.StaticTask;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -124,17 +120,19 @@ public final class IncrementalOmpExperiment implements Experiment<IncrementalOmp
     }
 
     @Override
-    public Measurements run(Params p, RunContext context) {
+    public Object sharedWorkKey(Params p, RunContext context) {
         SingleExponentNetwork n = p.network();
-        SplittableRandom shared = context.pairedRandom();
-        DenseWeights w = new DenseWeights(Initialisation.gaussian(n.units(), n.exponent(), shared));
-        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()), w,
-                n.noiseVariance(), n.inputNoiseVariance(), shared);
-        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(p.initialTraining().learningRate()),
-                p.initialTraining().steps(), n.manifoldDimension());
-        MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
+        return new PairedSetup.Key(n.units(), n.targets(), n.noiseVariance(), n.inputNoiseVariance(),
+                n.manifoldDimension(), n.exponent(), p.initialTraining(), p.selection(), context.pairedSeed());
+    }
+
+    @Override
+    public Measurements run(Params p, RunContext context) {
+        PairedSetup.Key key = (PairedSetup.Key) sharedWorkKey(p, context);
+        PairedSetup paired = context.shared(key, () -> PairedSetup.prepare(key, context.pairedRandom()));
+        StaticBciSetup setup = paired.setup();
         DMatrixRMaj intuitive = setup.decoder().readout();
-        DMatrixRMaj omp = selection.omp().readout();
+        DMatrixRMaj omp = paired.selection().omp().readout();
 
         Adaptation a = p.adaptation();
         List<Double> schedule = p.training().equals("direct") ? List.of(a.incrementScale()) : a.increments();

@@ -15,8 +15,6 @@ import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.results.ParameterSweepFigure;
 import org.bcikit.experiments.spec.Validation;
-import org.bcikit.rnn.adaptation.MatchedPerturbations;
-import org.bcikit.rnn.adaptation.ReadoutPerturbation;
 import org.bcikit.rnn.adaptation.StaticAdaptation;
 import org.bcikit.rnn.adaptation.StaticAdaptationResult;
 import org.bcikit.rnn.adaptation.StaticBciSetup;
@@ -102,33 +100,50 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
         p.adaptation().validate(at.below("adaptation"));
     }
 
+    /** The key of the work both perturbations of a rank share: everything before the adaptation. */
+    private record SharedKey(int rank, SingleExponentNetwork network, StaticPerturbationExperiment.Training training,
+            StaticPerturbationExperiment.Selection selection, long pairedSeed) {
+    }
+
+    /**
+     * The rank-r network prepared for adaptation, with the laziness snapshots of its initial
+     * training and the effective rank of its initial W. Shared by both perturbations: never changed.
+     */
+    private record Shared(PairedSetup paired, double effectiveRankInit, Snapshot untrained, Snapshot trained) {
+    }
+
     @Override
-    public Measurements run(Params p, RunContext context) {
+    public Object sharedWorkKey(Params p, RunContext context) {
+        return new SharedKey(p.rank(), p.network(), p.initialTraining(), p.selection(), context.pairedSeed());
+    }
+
+    private static Shared prepare(Params p, SplittableRandom shared) {
         SingleExponentNetwork n = p.network();
-        SplittableRandom shared = context.pairedRandom();
         DMatrixRMaj w0 = Initialisation.gaussian(n.units(), n.exponent(), shared);
         DMatrixRMaj wr = p.rank() == n.units() ? w0 : Initialisation.lowRankOf(w0, p.rank());
         StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()),
                 new DenseWeights(wr), n.noiseVariance(), n.inputNoiseVariance(), shared);
         Snapshot untrained = Snapshot.of(net);
-        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(p.initialTraining().learningRate()),
-                p.initialTraining().steps(), n.manifoldDimension());
-        StaticGaussianNetwork ownReadout = setup.network().copy();
+        PairedSetup paired = PairedSetup.train(net, p.initialTraining(), p.selection(), n.manifoldDimension(), shared);
+        StaticGaussianNetwork ownReadout = paired.setup().network().copy();
         ownReadout.setReadout(net.readout());
-        Snapshot trained = Snapshot.of(ownReadout);
+        return new Shared(paired, LazinessMeasures.effectiveRank(wr), untrained, Snapshot.of(ownReadout));
+    }
 
-        MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
-        StaticGaussianNetwork adapting = setup.network().copy();
-        adapting.setReadout(selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation())).readout());
+    @Override
+    public Measurements run(Params p, RunContext context) {
+        Shared shared = context.shared(sharedWorkKey(p, context), () -> prepare(p, context.pairedRandom()));
+        StaticBciSetup setup = shared.paired().setup();
+        StaticGaussianNetwork adapting = shared.paired().adaptable(p.perturbation());
         Snapshot start = Snapshot.of(adapting);
         StaticPerturbationExperiment.Adaptation a = p.adaptation();
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
                 .run(adapting, new GradientDescent(a.learningRate()), setup.decoder(), setup.activity());
 
         Measurements m = AdaptationMeasurements.record(new Measurements(), r, setup, a.steps());
-        m.scalar("effectiveRankInit", LazinessMeasures.effectiveRank(wr))
+        m.scalar("effectiveRankInit", shared.effectiveRankInit())
                 .scalar("trainingLoss", setup.trainingLoss()[setup.trainingLoss().length - 1]);
-        untrained.compare(trained, "training", m);
+        shared.untrained().compare(shared.trained(), "training", m);
         if (r.completed()) {
             start.compare(Snapshot.of(adapting), "", m);
         }

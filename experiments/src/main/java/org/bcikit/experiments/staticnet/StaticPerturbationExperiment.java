@@ -3,7 +3,6 @@ package org.bcikit.experiments.staticnet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.bcikit.experiments.api.Condition;
 import org.bcikit.experiments.api.Experiment;
@@ -16,15 +15,11 @@ import org.bcikit.experiments.results.LearningCurveFigure;
 import org.bcikit.experiments.results.ParameterSweepFigure;
 import org.bcikit.experiments.spec.Validation;
 import org.bcikit.rnn.adaptation.MatchedPerturbations;
-import org.bcikit.rnn.adaptation.ReadoutPerturbation;
 import org.bcikit.rnn.adaptation.StaticAdaptation;
 import org.bcikit.rnn.adaptation.StaticAdaptationResult;
-import org.bcikit.rnn.adaptation.StaticBciSetup;
 import org.bcikit.rnn.learning.GradientDescent;
-import org.bcikit.rnn.model.DenseWeights;
 import org.bcikit.rnn.model.Initialisation;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
-import org.bcikit.rnn.model.StaticTask;
 
 /**
  * {@code static-perturbation}: WMP vs OMP adaptation of the static linear-Gaussian network from a
@@ -35,7 +30,8 @@ import org.bcikit.rnn.model.StaticTask;
  *
  * <p>Everything before the adaptation is drawn from the run's <em>paired</em> seed, so at one seed
  * index the lazy and rich networks share their random draws (only the scale differs) and the WMP
- * and OMP conditions adapt the same network, chosen from the same candidates.
+ * and OMP conditions adapt the same network, chosen from the same candidates; a sweep prepares
+ * that network once for both ({@link #sharedWorkKey}).
  */
 public final class StaticPerturbationExperiment implements Experiment<StaticPerturbationExperiment.Params> {
 
@@ -151,25 +147,20 @@ public final class StaticPerturbationExperiment implements Experiment<StaticPert
     }
 
     @Override
-    public Measurements run(Params p, RunContext context) {
-        Network n = p.network();
-        SplittableRandom shared = context.pairedRandom();
-        double exponent = p.regime().equals("lazy") ? n.lazyExponent() : n.richExponent();
-        DenseWeights w = new DenseWeights(Initialisation.gaussian(n.units(), exponent, shared));
-        StaticGaussianNetwork net = StaticGaussianNetwork.initialise(StaticTask.centerOut(n.targets()), w,
-                n.noiseVariance(), n.inputNoiseVariance(), shared);
-        StaticBciSetup setup = StaticBciSetup.prepare(net, new GradientDescent(p.initialTraining().learningRate()),
-                p.initialTraining().steps(), n.manifoldDimension());
-        MatchedPerturbations.Selection selection = MatchedPerturbations.select(setup, p.selection().ompCandidates(), shared);
-        ReadoutPerturbation chosen = selection.of(ReadoutPerturbation.Kind.valueOf(p.perturbation()));
+    public Object sharedWorkKey(Params p, RunContext context) {
+        return PairedSetup.Key.of(p.network(), p.regime(), p.initialTraining(), p.selection(), context.pairedSeed());
+    }
 
-        StaticGaussianNetwork adapting = setup.network().copy();
-        adapting.setReadout(chosen.readout());
+    @Override
+    public Measurements run(Params p, RunContext context) {
+        PairedSetup.Key key = (PairedSetup.Key) sharedWorkKey(p, context);
+        PairedSetup paired = context.shared(key, () -> PairedSetup.prepare(key, context.pairedRandom()));
+        StaticGaussianNetwork adapting = paired.adaptable(p.perturbation());
         Adaptation a = p.adaptation();
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
-                .run(adapting, new GradientDescent(a.learningRate()), setup.decoder(), setup.activity());
+                .run(adapting, new GradientDescent(a.learningRate()), paired.setup().decoder(), paired.setup().activity());
 
-        return AdaptationMeasurements.record(new Measurements(), r, setup, a.steps());
+        return AdaptationMeasurements.record(new Measurements(), r, paired.setup(), a.steps());
     }
 
     @Override

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,11 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bcikit.data.InvalidInputException;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.Measurements;
 import org.bcikit.experiments.api.RunContext;
 import org.bcikit.experiments.api.RunRecord;
+import org.bcikit.experiments.api.SharedWork;
 import org.bcikit.experiments.results.ResultsFolder;
 import org.bcikit.experiments.results.RunStore;
 
@@ -28,6 +32,11 @@ import org.bcikit.experiments.results.RunStore;
  * it, so any thread count gives identical run files. With {@code resume}, runs whose files are
  * already complete are read back instead of run again: a killed sweep loses only the runs that were
  * in flight.
+ *
+ * <p>Runs that share work ({@link org.bcikit.experiments.api.Experiment#sharedWorkKey}) get it from one
+ * {@link SharedWork} memo for the runs this call does; a partner that is not among them (finished
+ * before a resume, or in another shard) is not waited for: its work is simply done again, to the same
+ * numbers.
  */
 public final class SweepRunner {
 
@@ -86,9 +95,15 @@ public final class SweepRunner {
             return t;
         });
         try {
-            List<Future<RunRecord>> futures = new ArrayList<>();
+            List<Object> keys = new ArrayList<>();
             for (RunContext c : todo) {
-                futures.add(pool.submit(() -> {
+                keys.add(plan.experiment().sharedWorkKey(plan.conditions().get(c.conditionIndex()).parameters(), c));
+            }
+            SharedWork memo = SharedWork.expecting(keys);
+            List<Future<RunRecord>> futures = new ArrayList<>(Collections.nCopies(todo.size(), null));
+            for (int i : submissionOrder(keys, Math.max(1, options.threads()))) {
+                RunContext c = todo.get(i).withSharedWork(memo);
+                futures.set(i, pool.submit(() -> {
                     if (failed.get()) {
                         return null;
                     }
@@ -128,6 +143,43 @@ public final class SweepRunner {
             pool.shutdownNow();
         }
         return new Outcome(results, ran.get(), reused, progress.elapsedSeconds());
+    }
+
+    /**
+     * The order runs are handed to the pool: runs with equal keys form a group, and groups are taken
+     * {@code threads} at a time and interleaved (first member of each, then the second of each, ...).
+     * So partners run close together, and the memo holds about {@code threads} keys at once, yet the
+     * threads start on different keys, so none waits while a partner does the shared work. Order
+     * affects only when a run happens, never its numbers.
+     */
+    static List<Integer> submissionOrder(List<Object> keys, int threads) {
+        List<List<Integer>> groups = new ArrayList<>();
+        Map<Object, List<Integer>> byKey = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Object k = keys.get(i);
+            List<Integer> g = k == null ? null : byKey.get(k);
+            if (g == null) {
+                g = new ArrayList<>();
+                groups.add(g);
+                if (k != null) {
+                    byKey.put(k, g);
+                }
+            }
+            g.add(i);
+        }
+        List<Integer> order = new ArrayList<>(keys.size());
+        for (int start = 0; start < groups.size(); start += threads) {
+            List<List<Integer>> window = groups.subList(start, Math.min(groups.size(), start + threads));
+            int longest = window.stream().mapToInt(List::size).max().orElse(0);
+            for (int member = 0; member < longest; member++) {
+                for (List<Integer> g : window) {
+                    if (member < g.size()) {
+                        order.add(g.get(member));
+                    }
+                }
+            }
+        }
+        return order;
     }
 
     private static <P> RunRecord runOne(ExperimentPlan<P> plan, RunContext c) throws Exception {

@@ -3,6 +3,7 @@ package org.bcikit.experiments.api;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bcikit.experiments.figures.NamedFigure;
 import org.bcikit.experiments.results.LearningCurveFigure;
@@ -19,8 +20,25 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
     record Adaptation(double learningRate, String rule) {
     }
 
-    /** @param failSeed the seed index whose runs end in a numerical failure (-1: none) */
-    public record Params(double rate, int steps, double noise, long sleepMillis, Adaptation adaptation, int failSeed) {
+    /**
+     * @param failSeed   the seed index whose runs end in a numerical failure (-1: none)
+     * @param sharedWork whether the runs of one rate at one seed index take their paired draw from
+     *                   the sweep's memo (a stand-in for a network that both learning rates adapt)
+     */
+    public record Params(double rate, int steps, double noise, long sleepMillis, Adaptation adaptation, int failSeed,
+            boolean sharedWork) {
+    }
+
+    /** The key of the work shared by the learning rates of one rate at one seed index. */
+    private record SharedKey(double rate, long pairedSeed) {
+    }
+
+    /** How many times shared work was done: a probe for tests (each test makes its own instance). */
+    private final AtomicInteger sharedComputations = new AtomicInteger();
+
+    /** Times this instance's runs did their shared work (once per key in a sweep that shares it). */
+    public int sharedComputations() {
+        return sharedComputations.get();
     }
 
     /**
@@ -48,7 +66,7 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
 
     @Override
     public Params defaults() {
-        return new Params(1.0, 20, 0.05, 0, new Adaptation(0.1, "gd"), -1);
+        return new Params(1.0, 20, 0.05, 0, new Adaptation(0.1, "gd"), -1, false);
     }
 
     @Override
@@ -62,6 +80,11 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
     }
 
     @Override
+    public Object sharedWorkKey(Params p, RunContext context) {
+        return p.sharedWork() ? new SharedKey(p.rate(), context.pairedSeed()) : null;
+    }
+
+    @Override
     public Measurements run(Params p, RunContext context) throws InterruptedException {
         if (p.sleepMillis() > 0) {
             Thread.sleep(p.sleepMillis());
@@ -71,7 +94,7 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
             new java.util.concurrent.CountDownLatch(1).await();
         }
         if (context.seedIndex() == p.failSeed()) {
-            throw new org.bcikit.decoders.NumericalFailureException("Kalman gain: Riccati iteration did not converge "
+            throw new org.bcikit.data.NumericalFailureException("Kalman gain: Riccati iteration did not converge "
                     + "(test)");
         }
         SplittableRandom rng = context.random();
@@ -83,7 +106,11 @@ public final class NoisyLearningExperiment implements Experiment<NoisyLearningEx
             y[t] = 1 - Math.exp(-p.rate() * p.adaptation().learningRate() * t) + p.noise() * gauss;
         }
         Measurements m = new Measurements().curve("performance", y).scalar("final", y[y.length - 1]);
-        m.scalar("shared", context.pairedRandom().nextDouble());
+        double shared = context.shared(sharedWorkKey(p, context), () -> {
+            sharedComputations.incrementAndGet();
+            return context.pairedRandom().nextDouble();
+        });
+        m.scalar("shared", shared);
         // a metric only some runs reach, as an unstable run would not
         m.scalar("sometimes", context.seedIndex() % 2 == 0 ? y[0] : Double.NaN);
         return m;

@@ -36,6 +36,19 @@ public final class TestSpecs {
     }
 
     public static ExperimentPlan<?> plan(String json) {
-        return ExperimentPlan.resolve(spec(json), "test.json", REGISTRY);
+        return plan(json, REGISTRY);
+    }
+
+    /** The plan of {@code json} with the types in {@code registry}. */
+    public static ExperimentPlan<?> plan(String json, ExperimentRegistry registry) {
+        return ExperimentPlan.resolve(spec(json), "test.json", registry);
+    }
+
+    /** {@link #GRID} with the runs of one rate at one seed index sharing their paired work. */
+    public static final String SHARED_GRID = GRID.replace("\"steps\": 30,", "\"steps\": 30, \"sharedWork\": true,");
+
+    /** A registry of a fresh test experiment, whose {@link NoisyLearningExperiment#sharedComputations} start at 0. */
+    public static ExperimentRegistry registry(NoisyLearningExperiment experiment) {
+        return ExperimentRegistry.empty().with(experiment);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.NoisyLearningExperiment;
 import org.bcikit.experiments.api.TestSpecs;
 import org.bcikit.experiments.cli.Bcikit;
@@ -37,8 +38,43 @@ class KillResumeTest {
 
     @Test
     void killedSweepResumesToTheSameResults(@TempDir Path tmp) throws Exception {
+        killAndResume(tmp, SPEC, DONE);
+    }
+
+    /**
+     * With shared work the runs are handed out partner by partner, so more than {@link #DONE} runs
+     * finish before both threads wait; the resumed runs include some whose partner finished before
+     * the kill, which do the shared work again.
+     */
+    @Test
+    void killedSweepWithSharedWorkResumesToTheSameResults(@TempDir Path tmp) throws Exception {
+        String spec = TestSpecs.SHARED_GRID.replace("\"seeds\": 3", "\"seeds\": 6");
+        ExperimentPlan<?> plan = TestSpecs.plan(spec);
+        List<Object> keys = new ArrayList<>();
+        for (int k = 0; k < plan.runCount(); k++) {
+            keys.add(key(plan, k));
+        }
+        // the pool's two threads take runs in submission order and each stops at its first waiting run
+        int finished = 0;
+        int waiting = 0;
+        for (int k : SweepRunner.submissionOrder(keys, 2)) {
+            if (plan.run(k).seedIndex() < DONE) {
+                finished++;
+            } else if (++waiting == 2) {
+                break;
+            }
+        }
+        assertTrue(finished > DONE, "partners run together: " + finished);
+        killAndResume(tmp, spec, finished);
+    }
+
+    private static <P> Object key(ExperimentPlan<P> plan, int k) {
+        return plan.experiment().sharedWorkKey(plan.conditions().get(k / plan.seeds()).parameters(), plan.run(k));
+    }
+
+    private static void killAndResume(Path tmp, String specJson, int done) throws Exception {
         Path spec = tmp.resolve("slow.json");
-        Files.writeString(spec, SPEC);
+        Files.writeString(spec, specJson);
         Path killed = tmp.resolve("killed");
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,14 +84,14 @@ class KillResumeTest {
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile())
                 .start();
         // waits for the child's state, not for a time: only a child that died early ends the loop otherwise
-        while (runFiles(killed) < DONE && child.isAlive()) {
+        while (runFiles(killed) < done && child.isAlive()) {
             Thread.sleep(20);
         }
         assertTrue(child.isAlive(), "the child stopped before it could be killed: " + Files.readString(tmp.resolve("child.log")));
         child.destroyForcibly(); // SIGKILL: no shutdown hooks, the two runs in flight are lost
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the killed child did not exit");
         long before = runFiles(killed);
-        assertEquals(DONE, before, "runs on disk when killed");
+        assertEquals(done, before, "runs on disk when killed");
         assertTrue(!Files.exists(killed.resolve("results.json")));
 
         int code = Bcikit.commandLine(TestSpecs.REGISTRY).execute("run", spec.toString(), "--out", killed.toString(),

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bcikit.experiments.api.ConditionSummary;
 import org.bcikit.experiments.api.ExperimentPlan;
 import org.bcikit.experiments.api.ExperimentResults;
+import org.bcikit.experiments.api.NoisyLearningExperiment;
 import org.bcikit.experiments.api.TestSpecs;
 import org.bcikit.experiments.cli.Bcikit;
 import org.bcikit.experiments.results.ResultsFolder;
@@ -133,6 +134,63 @@ class SweepRunnerTest {
         try (Stream<Path> s = Files.list(f.runs().dir())) {
             assertEquals(0, s.filter(p -> p.toString().endsWith(".tmp")).count());
         }
+    }
+
+    @Test
+    void sharedWorkIsDoneOncePerKeyWithTheSameResultsOnAnyThreadCountShardSplitAndResume(@TempDir Path tmp)
+            throws Exception {
+        // 4 conditions x 3 seeds; the two learning rates of a rate share: 6 keys of 2 runs
+        NoisyLearningExperiment one = new NoisyLearningExperiment();
+        ExperimentPlan<?> plan = TestSpecs.plan(TestSpecs.SHARED_GRID, TestSpecs.registry(one));
+        SweepJob.run(plan, tmp.resolve("one"), options(1, Shard.ALL, false));
+        assertEquals(6, one.sharedComputations());
+        NoisyLearningExperiment many = new NoisyLearningExperiment();
+        SweepJob.run(TestSpecs.plan(TestSpecs.SHARED_GRID, TestSpecs.registry(many)), tmp.resolve("many"),
+                options(4, Shard.ALL, false));
+        assertEquals(6, many.sharedComputations());
+        String expected = results(tmp.resolve("one"));
+        assertEquals(expected, results(tmp.resolve("many")));
+        // the same numbers as runs that share nothing (results.json differs only in the parameter)
+        SweepJob.run(TestSpecs.plan(TestSpecs.GRID), tmp.resolve("alone"), options(2, Shard.ALL, false));
+        assertEquals(results(tmp.resolve("alone")), expected.replace("\"sharedWork\" : true", "\"sharedWork\" : false"));
+
+        // 4 shards put every run's partner (6 runs later) in another shard: each does its own work
+        NoisyLearningExperiment sharded = new NoisyLearningExperiment();
+        ExperimentPlan<?> shardPlan = TestSpecs.plan(TestSpecs.SHARED_GRID, TestSpecs.registry(sharded));
+        List<String> merge = new java.util.ArrayList<>(List.of("merge", "--out", tmp.resolve("merged").toString()));
+        for (int i = 0; i < 4; i++) {
+            SweepJob.run(shardPlan, tmp.resolve("shard" + i), options(2, new Shard(i, 4), false));
+            merge.add(tmp.resolve("shard" + i).toString());
+        }
+        assertEquals(12, sharded.sharedComputations());
+        assertEquals(0, Bcikit.commandLine(TestSpecs.registry(new NoisyLearningExperiment()))
+                .execute(merge.toArray(String[]::new)));
+        assertEquals(expected, results(tmp.resolve("merged")));
+
+        // resume: run 0 lost alone (its partner, run 6, is done), runs 1 and 7 lost together
+        Path whole = tmp.resolve("one");
+        RunStore store = new RunStore(whole.resolve("runs"));
+        for (int k : new int[] {0, 1, 7}) {
+            Files.delete(store.file(plan.run(k)));
+        }
+        Files.delete(whole.resolve("results.json"));
+        NoisyLearningExperiment resumed = new NoisyLearningExperiment();
+        ExperimentPlan<?> resumePlan = TestSpecs.plan(TestSpecs.SHARED_GRID, TestSpecs.registry(resumed));
+        ResultsFolder f = ResultsFolder.prepare(whole, resumePlan, true);
+        SweepRunner.Outcome o = SweepRunner.run(resumePlan, f, options(2, Shard.ALL, true));
+        assertEquals(3, o.ran());
+        assertEquals(2, resumed.sharedComputations());
+        SweepJob.finish(resumePlan, f, o.runs(), null);
+        assertEquals(expected, results(whole));
+    }
+
+    @Test
+    void partnersAreHandedOutTogetherButEachThreadStartsOnItsOwnKey() {
+        List<Object> keys = java.util.Arrays.asList("a", "b", "c", null, "a", "b", "c", null);
+        assertEquals(List.of(0, 1, 4, 5, 2, 3, 6, 7), SweepRunner.submissionOrder(keys, 2));
+        assertEquals(List.of(0, 4, 1, 5, 2, 6, 3, 7), SweepRunner.submissionOrder(keys, 1));
+        List<Object> none = java.util.Arrays.asList(null, null, null);
+        assertEquals(List.of(0, 1, 2), SweepRunner.submissionOrder(none, 2), "runs that share nothing keep their order");
     }
 
     @Test

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.bcikit.data.InvalidInputException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.manifold.moments.Covariance;
 import org.bcikit.manifold.moments.SampleMoments;
+import org.bcikit.manifold.moments.LeadingEigen;
 import org.bcikit.manifold.moments.SymmetricEigen;
+import org.bcikit.manifold.moments.SymmetricProduct;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -49,14 +52,35 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * accelerated mode the convergence test compares whole cycles (the gain of a cycle against
  * {@code tolerance} times the gain since the first update).
  *
+ * <p>EM can stall where the likelihood is nearly flat: at 50000 x 1000 with 20 factors it stopped
+ * (at a fixed point to rounding, plain EM after 848 steps) 1.3e-8 per sample below
+ * scikit-learn's fit. So a converged EM run can end ({@link #withProfileSteps}) with profile
+ * steps, as scikit-learn's
+ * {@code FactorAnalysis} iterates (Barber 2012, "Bayesian reasoning and machine learning",
+ * section 21.2): for the current Psi, the likelihood's exact maximiser over L,
+ * {@code L = Psi^1/2 U diag(sqrt(max(theta - 1, 0)))} with (theta, U) the d leading eigenpairs of
+ * {@code Psi^-1/2 S Psi^-1/2} ({@link LeadingEigen}), then {@code Psi = max(diag(S - L L^T), floor)};
+ * a step is kept only if the likelihood rises, and they stop by the same tolerance rule (at most
+ * {@value #PROFILE_STEPS}). There two steps lifted it above scikit-learn's (to -1190.5405633300
+ * against -1190.5405633318). They follow EM rather than replace it, so EM, its acceleration and
+ * its guarantees are as before.
+ *
  * <p>Configuration is an immutable value; {@link #fit} returns an immutable {@link FactorModel}.
  */
 public final class FactorAnalysis {
 
     /** How the loadings are initialised. */
     public enum Init {
-        /** Probabilistic PCA's closed-form solution (Tipping and Bishop 1999): deterministic. */
+        /**
+         * Probabilistic PCA's closed-form solution (Tipping and Bishop 1999): deterministic. Only
+         * the d leading eigenvectors of S are computed ({@link LeadingEigen}, q^2 per iteration).
+         */
         PCA,
+        /**
+         * The same start from the full eigendecomposition of S (q^3): the reference {@link #PCA}
+         * is tested against, about 2 s of a fit at q = 1000 where the leading ones take 0.04 s.
+         */
+        PCA_FULL,
         /** Gaussian loadings scaled to the data, drawn from the seed (as {@code fastfa}). */
         RANDOM
     }
@@ -69,17 +93,20 @@ public final class FactorAnalysis {
     private final long seed;
     private final boolean zScore;
     private final boolean accelerated;
+    private final boolean profile;
+    /** The most profile steps after EM. */
+    static final int PROFILE_STEPS = 50;
 
     /**
      * d factors, tolerance 1e-8, at most 100000 iterations, floor 0.01, PCA start, no z-scoring,
      * SQUAREM acceleration.
      */
     public FactorAnalysis(int dims) {
-        this(dims, 1e-8, 100_000, 0.01, Init.PCA, 0L, false, true);
+        this(dims, 1e-8, 100_000, 0.01, Init.PCA, 0L, false, true, false);
     }
 
     private FactorAnalysis(int dims, double tolerance, int maxIterations, double minVarianceFraction,
-            Init init, long seed, boolean zScore, boolean accelerated) {
+            Init init, long seed, boolean zScore, boolean accelerated, boolean profile) {
         if (dims < 1) {
             throw new InvalidInputException("dims: expected at least 1 factor, got " + dims);
         }
@@ -101,43 +128,58 @@ public final class FactorAnalysis {
         this.seed = seed;
         this.zScore = zScore;
         this.accelerated = accelerated;
+        this.profile = profile;
     }
 
     public FactorAnalysis withDims(int d) {
-        return new FactorAnalysis(d, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, accelerated);
+        return new FactorAnalysis(d, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, accelerated, profile);
     }
 
     /** Stop when one iteration's gain is below this fraction of the gain so far. */
     public FactorAnalysis withTolerance(double tol) {
-        return new FactorAnalysis(dims, tol, maxIterations, minVarianceFraction, init, seed, zScore, accelerated);
+        return new FactorAnalysis(dims, tol, maxIterations, minVarianceFraction, init, seed, zScore, accelerated, profile);
     }
 
     public FactorAnalysis withMaxIterations(int max) {
-        return new FactorAnalysis(dims, tolerance, max, minVarianceFraction, init, seed, zScore, accelerated);
+        return new FactorAnalysis(dims, tolerance, max, minVarianceFraction, init, seed, zScore, accelerated, profile);
     }
 
     /** Floor on each private variance as a fraction of that unit's variance (0 disables it). */
     public FactorAnalysis withMinVarianceFraction(double fraction) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, fraction, init, seed, zScore, accelerated);
+        return new FactorAnalysis(dims, tolerance, maxIterations, fraction, init, seed, zScore, accelerated, profile);
     }
 
     public FactorAnalysis withInit(Init how) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, how, seed, zScore, accelerated);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, how, seed, zScore, accelerated, profile);
     }
 
     /** Seed of the random initialisation ({@link Init#RANDOM}). */
     public FactorAnalysis withSeed(long s) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, s, zScore, accelerated);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, s, zScore, accelerated, profile);
     }
 
     /** Fit on z-scored units (the rig convention: {@code Sigma_u = diag(1/std)}). */
     public FactorAnalysis withZScore(boolean z) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, z, accelerated);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, z, accelerated, profile);
     }
 
     /** SQUAREM acceleration of the EM map (default on); off gives plain EM, one update per step. */
     public FactorAnalysis withAcceleration(boolean on) {
-        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, on);
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, on, profile);
+    }
+
+    /**
+     * Profile steps after EM has converged (default off; see the class comment): on 50000 x 1000
+     * with 20 factors they lifted the likelihood 1.5e-8 per sample, above scikit-learn's fit.
+     * Off by default because the better optimum changes fits downstream (a perturbation chosen
+     * from a fitted decoder can differ).
+     */
+    public FactorAnalysis withProfileSteps(boolean on) {
+        return new FactorAnalysis(dims, tolerance, maxIterations, minVarianceFraction, init, seed, zScore, accelerated, on);
+    }
+
+    public boolean profileSteps() {
+        return profile;
     }
 
     public boolean accelerated() {
@@ -283,9 +325,8 @@ public final class FactorAnalysis {
         private final double[] p0;
         private final double[] p1;
         private final double[] p2;
-        // S by rows and the rows of A^T S, as separate arrays: see timesCovariance
-        private final double[][] sRows;
-        private final double[][] productRows;
+        private final SymmetricProduct product;
+        private DMatrixRMaj scaled; // Psi^-1/2 S Psi^-1/2, allocated by the first profile step
         private double[] history;
         private int recorded;
         private int updates;
@@ -315,11 +356,7 @@ public final class FactorAnalysis {
             p0 = new double[q];
             p1 = new double[q];
             p2 = new double[q];
-            sRows = new double[q][q];
-            for (int i = 0; i < q; i++) {
-                System.arraycopy(s.data, i * q, sRows[i], 0, q);
-            }
-            productRows = new double[d][q];
+            product = new SymmetricProduct(s, LeadingEigen.blockSize(q, d));
         }
 
         FactorModel run(double[] mean, double[] scale) {
@@ -328,6 +365,9 @@ public final class FactorAnalysis {
             double ll = logLikelihood();
             record(ll);
             boolean converged = accelerated ? squarem(ll) : plain(ll);
+            if (converged && profile) {
+                profileSteps();
+            }
             DMatrixRMaj l = new DMatrixRMaj(q, d);
             CommonOps_DDRM.transpose(lT, l);
             return new FactorModel(mean, scale, l, psi, history[recorded - 1], updates, converged,
@@ -444,6 +484,66 @@ public final class FactorAnalysis {
             return false;
         }
 
+        /**
+         * After EM has converged: steps that maximise the likelihood over L exactly for the
+         * current Psi and then set {@code Psi = max(diag(S - L L^T), floor)} (see the class
+         * comment), each kept only if the likelihood rises, until a step gains less than
+         * {@code tolerance} times the gain so far or {@value #PROFILE_STEPS} steps are done.
+         */
+        private void profileSteps() {
+            double ll = history[recorded - 1];
+            for (int step = 0; step < PROFILE_STEPS && updates < maxIterations; step++) {
+                save(l0, p0);
+                optimalLoadings();
+                for (int i = 0; i < q; i++) {
+                    double shared = 0;
+                    for (int k = 0; k < d; k++) {
+                        shared += lT.data[k * q + i] * lT.data[k * q + i];
+                    }
+                    psi[i] = Math.max(sDiag[i] - shared, floorFraction * sDiag[i]);
+                }
+                double now = logLikelihood();
+                if (!(now > ll)) {
+                    restore(l0, p0);
+                    return;
+                }
+                updates++;
+                record(now);
+                double old = ll;
+                ll = now;
+                if (small(old, now)) {
+                    return;
+                }
+            }
+        }
+
+        /**
+         * {@code L = Psi^1/2 U diag(sqrt(max(theta - 1, 0)))} from the d leading eigenpairs
+         * (theta, U) of {@code Psi^-1/2 S Psi^-1/2}: the maximiser over L at fixed Psi.
+         */
+        private void optimalLoadings() {
+            if (scaled == null) {
+                scaled = new DMatrixRMaj(q, q);
+            }
+            double[] root = new double[q];
+            for (int i = 0; i < q; i++) {
+                root[i] = Math.sqrt(psi[i]);
+            }
+            for (int i = 0; i < q; i++) {
+                int row = i * q;
+                for (int j = 0; j < q; j++) {
+                    scaled.data[row + j] = s.data[row + j] / (root[i] * root[j]);
+                }
+            }
+            SymmetricEigen eig = LeadingEigen.of(scaled, d);
+            for (int k = 0; k < d; k++) {
+                double w = Math.sqrt(Math.max(eig.values()[k] - 1, 0));
+                for (int i = 0; i < q; i++) {
+                    lT.data[k * q + i] = root[i] * eig.vectors().unsafe_get(i, k) * w;
+                }
+            }
+        }
+
         private void save(double[] l, double[] p) {
             System.arraycopy(lT.data, 0, l, 0, l.length);
             System.arraycopy(psi, 0, p, 0, q);
@@ -455,13 +555,18 @@ public final class FactorAnalysis {
         }
 
         private void initialise() {
-            if (init == Init.PCA) {
-                SymmetricEigen eig = SymmetricEigen.descending(s);
+            if (init == Init.PCA || init == Init.PCA_FULL) {
+                // only the d leading eigenvectors are needed; the rest of the spectrum enters
+                // through its sum, the trace less the leading eigenvalues
+                SymmetricEigen eig = init == Init.PCA ? LeadingEigen.of(product, d) : SymmetricEigen.descending(s);
                 double rest = 0;
-                for (int k = d; k < q; k++) {
-                    rest += Math.max(eig.values()[k], 0);
+                for (int i = 0; i < q; i++) {
+                    rest += sDiag[i];
                 }
-                double sigma2 = rest / (q - d);
+                for (int k = 0; k < d; k++) {
+                    rest -= eig.values()[k];
+                }
+                double sigma2 = Math.max(rest, 0) / (q - d);
                 for (int k = 0; k < d; k++) {
                     double w = Math.sqrt(Math.max(eig.values()[k] - sigma2, 0));
                     for (int i = 0; i < q; i++) {
@@ -509,11 +614,11 @@ public final class FactorAnalysis {
                 m.unsafe_set(k, k, m.unsafe_get(k, k) + 1);
             }
             if (!chol.factor(m)) {
-                throw new IllegalStateException("factor analysis: I + L^T Psi^-1 L lost positive definiteness");
+                throw new NumericalFailureException("factor analysis: I + L^T Psi^-1 L lost positive definiteness");
             }
             double logDet = chol.logDet();
             chol.invert(mInv);
-            timesCovariance(aT, saT); // A^T S = (S A)^T, S symmetric: the O(q^2 d) step
+            product.leftTimes(aT, saT); // A^T S = (S A)^T, S symmetric: the O(q^2 d) step
             CommonOps_DDRM.multTransB(saT, aT, g);
             double trace = 0;
             for (int i = 0; i < q; i++) {
@@ -528,28 +633,6 @@ public final class FactorAnalysis {
             return -0.5 * (q * Math.log(2 * Math.PI) + logDet + trace);
         }
 
-        /**
-         * {@code out = a S} for d x q matrices {@code a} and {@code out}, accumulated row by row of
-         * S into separate row arrays: HotSpot's C2 vectorises {@code o[j] += w s_i[j]} only when
-         * the store and the load share the index, so this ran about 2.4 times as fast as
-         * {@link CommonOps_DDRM#mult} (19 vs 46 us for 10 x 100 times 100 x 100).
-         */
-        private void timesCovariance(DMatrixRMaj a, DMatrixRMaj out) {
-            for (int k = 0; k < d; k++) {
-                double[] o = productRows[k];
-                Arrays.fill(o, 0);
-                int row = k * q;
-                for (int i = 0; i < q; i++) {
-                    double w = a.data[row + i];
-                    double[] si = sRows[i];
-                    for (int j = 0; j < o.length; j++) {
-                        o[j] += w * si[j];
-                    }
-                }
-                System.arraycopy(o, 0, out.data, row, q);
-            }
-        }
-
         /** One EM step from the quantities {@link #logLikelihood} left behind. */
         private void update() {
             CommonOps_DDRM.mult(mInv, saT, sbT); // (S beta^T)^T = beta S
@@ -557,7 +640,7 @@ public final class FactorAnalysis {
             CommonOps_DDRM.mult(gm, mInv, ezz); // beta S beta^T
             CommonOps_DDRM.addEquals(ezz, mInv);
             if (!chol.factor(ezz)) {
-                throw new IllegalStateException("factor analysis: E[zz^T] lost positive definiteness");
+                throw new NumericalFailureException("factor analysis: E[zz^T] lost positive definiteness (the fit is degenerate; try a larger --min-var-frac or fewer factors)");
             }
             chol.invert(ezzInv);
             CommonOps_DDRM.mult(ezzInv, sbT, lT); // L'^T = E[zz^T]^-1 beta S

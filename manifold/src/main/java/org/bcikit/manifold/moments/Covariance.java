@@ -70,18 +70,11 @@ public final class Covariance {
      *
      * <p>The upper triangle of the scatter is cut into {@value #BANDS} bands of rows with equal
      * shares of the triangle (one band when not parallel or when the pass is small); each band is
-     * computed by one task over all samples: four samples at a time, the band's columns are centred
-     * into four buffers and their outer products added (a symmetric rank-4 update). Each accumulator row is its own array indexed by the same
-     * {@code j} as the buffers: only then does HotSpot's C2 vectorise the inner loop. No centred
-     * n x q copy is made.
-     *
-     * <p>Every output element is summed in the same order as the unblocked kernel before it
-     * ({@link #ofUnblocked}: groups of four samples in order, then the remaining samples one by
-     * one), and each band is written by one task only, so the result is bit for bit the same on
-     * any number of threads and equal to the unblocked one. (Square output tiles of 192 and 512
-     * over chunks of centred samples, and two output rows per pass, were tried: none was faster
-     * than the unblocked loop on one thread, the two-row loop about half as fast, apparently no
-     * longer vectorised.)
+     * one task over all samples ({@link ScatterKernel}: SIMD when the JVM has the vector module,
+     * plain loops otherwise), centring the band's columns chunk by chunk, so no centred n x q copy
+     * is made. The kernels sum every element in an order fixed by the sample index alone, and
+     * each band is written by one task only, so the result is bit for bit the same on any number
+     * of threads (and, with the plain kernel, equal to {@link #ofUnblocked}).
      */
     public static DMatrixRMaj of(DMatrixRMaj samples, double[] mean, boolean parallel) {
         int n = samples.numRows;
@@ -99,6 +92,12 @@ public final class Covariance {
      * (q x q; the strict lower triangle is left as it was). The kernel of {@link #of}.
      */
     static void scatterUpper(double[] x, int n, int q, double[] mean, boolean parallel, DMatrixRMaj out) {
+        scatterUpper(KERNEL, x, n, q, mean, parallel, out);
+    }
+
+    /** {@link #scatterUpper(double[], int, int, double[], boolean, DMatrixRMaj)} with a given kernel. */
+    static void scatterUpper(ScatterKernel kernel, double[] x, int n, int q, double[] mean, boolean parallel,
+            DMatrixRMaj out) {
         boolean split = parallel && q >= 2 * MIN_BAND && (long) n * q * q > PARALLEL_WORK;
         int bands = split ? Math.min(BANDS, q / MIN_BAND) : 1;
         // band k holds rows from[k]..from[k+1]-1 and columns from[k]..q-1: equal shares of the triangle
@@ -107,9 +106,16 @@ public final class Covariance {
             from[k] = (int) Math.round(q * (1 - Math.sqrt(1 - (double) k / bands)));
         }
         java.util.stream.IntStream work = java.util.stream.IntStream.range(0, bands);
-        (split ? work.parallel() : work).forEach(k -> band(x, n, q, mean, from[k], from[k + 1], out));
+        (split ? work.parallel() : work).forEach(k -> kernel.band(x, n, q, mean, from[k], from[k + 1], out));
     }
 
+    /** Which covariance kernel this JVM runs: "simd" (vector API) or "plain". */
+    public static String kernelName() {
+        return KERNEL instanceof ScalarScatter ? "plain" : "simd";
+    }
+
+    /** The kernel of this JVM: chosen once, as the vector module is there or not for the JVM's life. */
+    static final ScatterKernel KERNEL = ScatterKernel.best();
     /** Row bands the upper triangle is cut into when the pass runs in parallel. */
     static final int BANDS = 8;
     /** The fewest rows in a band. */
@@ -118,57 +124,8 @@ public final class Covariance {
     private static final long PARALLEL_WORK = 50_000_000L;
 
     /**
-     * Adds the scatter of rows {@code i0..i1-1} and columns {@code i0..q-1} (on and above the
-     * diagonal) into {@code s}, unscaled: the unblocked kernel restricted to one band, whose
-     * accumulator (a 1/{@value #BANDS} share of the triangle) stays in cache while every group of
-     * four samples is added to it.
-     */
-    private static void band(double[] x, int n, int q, double[] mean, int i0, int i1, DMatrixRMaj s) {
-        int ni = i1 - i0;
-        int w = q - i0;
-        if (ni == 0) {
-            return;
-        }
-        double[][] rows = new double[ni][w];
-        double[] b0 = new double[w];
-        double[] b1 = new double[w];
-        double[] b2 = new double[w];
-        double[] b3 = new double[w];
-        int t = 0;
-        for (; t + 4 <= n; t += 4) {
-            int row = t * q + i0;
-            for (int j = 0; j < w; j++) {
-                double m = mean[i0 + j];
-                b0[j] = x[row + j] - m;
-                b1[j] = x[row + q + j] - m;
-                b2[j] = x[row + 2 * q + j] - m;
-                b3[j] = x[row + 3 * q + j] - m;
-            }
-            for (int i = 0; i < ni; i++) {
-                addRank4(rows[i], b0, b1, b2, b3, b0[i], b1[i], b2[i], b3[i], i, w);
-            }
-        }
-        for (; t < n; t++) {
-            int row = t * q + i0;
-            for (int j = 0; j < w; j++) {
-                b0[j] = x[row + j] - mean[i0 + j];
-            }
-            for (int i = 0; i < ni; i++) {
-                double[] c = rows[i];
-                double a = b0[i];
-                for (int j = i; j < w; j++) {
-                    c[j] += a * b0[j];
-                }
-            }
-        }
-        for (int i = 0; i < ni; i++) {
-            System.arraycopy(rows[i], i, s.data, (i0 + i) * q + i0 + i, w - i);
-        }
-    }
-
-    /**
-     * The unblocked kernel the banded one replaced, kept as the reference its results are tested
-     * against: one pass over the data, four rows at a time, each group's rank-4 update added to
+     * The unblocked kernel the banded ones replaced, kept as the reference the plain kernel's
+     * results are tested against: one pass over the data, four rows at a time, each group's rank-4 update added to
      * the whole upper triangle. On 20000 x 100 it took about 12 ms of CPU (single thread).
      */
     static DMatrixRMaj ofUnblocked(DMatrixRMaj samples, double[] mean) {

@@ -64,6 +64,58 @@ class FactorAnalysisTest {
     }
 
     @Test
+    void leadingEigenvectorStartGivesTheFullDecompositionsModel() {
+        // 240 units, 10 factors: the start takes the subspace iteration path (block 15)
+        FactorData big = FactorData.draw(240, 4000, 10, 21);
+        SampleMoments m = Covariance.moments(big.samples());
+        for (double floor : new double[] {0.01, 0}) {
+            FactorAnalysis fa = new FactorAnalysis(10).withMinVarianceFraction(floor);
+            FactorModel lead = fa.fit(m);
+            FactorModel full = fa.withInit(FactorAnalysis.Init.PCA_FULL).fit(m);
+            assertTrue(lead.converged() && full.converged());
+            // the starts themselves agree to the subspace iteration's tolerance
+            double start = lead.logLikelihoodHistory()[0];
+            assertEquals(full.logLikelihoodHistory()[0], start, 1e-12 * Math.abs(start), "start, floor " + floor);
+            double ll = full.logLikelihoodPerSample();
+            assertEquals(ll, lead.logLikelihoodPerSample(), 1e-9 * Math.abs(ll), "floor " + floor);
+            double angle = Math.toRadians(PrincipalAngles.largestDegrees(lead.loadings(), full.loadings()));
+            assertTrue(angle < 1e-6, "largest principal angle " + angle + " rad, floor " + floor);
+        }
+    }
+
+    @Test
+    void theFitIsAStationaryPointOfTheLikelihood() {
+        // d ln p / dL = Sigma^-1 (S - Sigma) Sigma^-1 L and d ln p / dpsi_i = diag(Sigma^-1 (S - Sigma) Sigma^-1)_i
+        // vanish at the maximum (no unit at the floor here: every psi far above it); EM with the
+        // profile steps reaches it, and stops no lower than EM alone
+        DMatrixRMaj s = Covariance.of(data.samples());
+        FactorModel model = new FactorAnalysis(5).withProfileSteps(true).fit(data.samples());
+        assertTrue(model.logLikelihoodPerSample() >= FactorAnalysisTest.model.logLikelihoodPerSample());
+        DMatrixRMaj l = model.loadings();
+        int q = l.numRows;
+        DMatrixRMaj sigma = new DMatrixRMaj(q, q);
+        CommonOps_DDRM.multTransB(l, l, sigma);
+        for (int i = 0; i < q; i++) {
+            assertTrue(model.privateVariances()[i] > 0.015 * s.get(i, i), "unit " + i + " at the default floor, 0.01 of its variance");
+            sigma.add(i, i, model.privateVariances()[i]);
+        }
+        DMatrixRMaj inv = sigma.copy();
+        assertTrue(CommonOps_DDRM.invert(inv));
+        DMatrixRMaj diff = new DMatrixRMaj(q, q);
+        CommonOps_DDRM.subtract(s, sigma, diff);
+        DMatrixRMaj tmp = new DMatrixRMaj(q, q);
+        DMatrixRMaj grad = new DMatrixRMaj(q, q);
+        CommonOps_DDRM.mult(inv, diff, tmp);
+        CommonOps_DDRM.mult(tmp, inv, grad);
+        DMatrixRMaj gl = new DMatrixRMaj(q, l.numCols);
+        CommonOps_DDRM.mult(grad, l, gl);
+        assertTrue(CommonOps_DDRM.elementMaxAbs(gl) < 1e-6, "max |dlnp/dL| " + CommonOps_DDRM.elementMaxAbs(gl));
+        for (int i = 0; i < q; i++) {
+            assertEquals(0, grad.get(i, i), 1e-6, "dlnp/dpsi of unit " + i);
+        }
+    }
+
+    @Test
     void heldOutLikelihoodFromMomentsMatchesTheSamples() {
         FactorData other = FactorData.draw(40, 500, 5, 12); // a different draw: the mean differs too
         SampleMoments m = Covariance.moments(other.samples());

@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 
 import org.bcikit.decoders.perturbation.MatchedDifficulty;
 import org.bcikit.decoders.perturbation.Permutations;
-import org.bcikit.rnn.model.StaticActivity;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -15,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@link StaticBciSetup} (Payeur, Orsborn and Lajoie 2023, science.md §5.1). Candidates: every
  * non-identity permutation of the M factors (WMP, {@code M! - 1} of them) and
  * {@code ompCandidates} uniformly random permutations of the N units (OMP). Each candidate's
- * per-condition loss vector is computed exactly; the element-wise median over all candidates (WM
+ * per-condition loss vector is computed exactly, by blocks of candidates ({@link ReadoutScreen}); the element-wise median over all candidates (WM
  * and OM together) is the reference, and the WMP and the OMP whose loss vectors are nearest to it
  * (Euclidean) are chosen, so both start equally hard.
  *
@@ -25,6 +24,9 @@ public final class MatchedPerturbations {
 
     /** Largest manifold dimension whose factor permutations are enumerated (8! = 40320). */
     public static final int MAX_ENUMERATED_DIMENSION = 8;
+
+    /** Candidates per matrix product of the screen: big enough to amortise Sigma, small enough for the cache. */
+    private static final int SCREEN_BLOCK = 256;
 
     /**
      * The chosen pair and what they were chosen from.
@@ -58,25 +60,17 @@ public final class MatchedPerturbations {
             throw new IllegalArgumentException("WMP candidates: manifold dimension must be in [2, "
                     + MAX_ENUMERATED_DIMENSION + "], got " + m);
         }
-        StaticActivity activity = setup.activity();
         DMatrixRMaj targets = setup.network().task().targets();
-        int k = targets.numCols;
-        int n = activity.size();
-        DMatrixRMaj v = new DMatrixRMaj(targets.numRows, n);
+        int n = setup.activity().size();
+        ReadoutScreen screen = new ReadoutScreen(setup.activity(), targets, SCREEN_BLOCK);
 
         List<int[]> wmpPerms = Permutations.allButIdentity(m);
-        double[][] wmpLoss = new double[wmpPerms.size()][];
-        for (int i = 0; i < wmpLoss.length; i++) {
-            decoder.withinManifold(wmpPerms.get(i), v);
-            wmpLoss[i] = activity.perConditionLoss(v, targets, new double[k]);
-        }
+        double[][] wmpLoss = screen.losses(wmpPerms.size(), (i, v) -> decoder.withinManifold(wmpPerms.get(i), v));
         int[][] ompPerms = new int[ompCandidates][];
-        double[][] ompLoss = new double[ompCandidates][];
-        for (int i = 0; i < ompCandidates; i++) {
+        double[][] ompLoss = screen.losses(ompCandidates, (i, v) -> {
             ompPerms[i] = Permutations.random(n, rng);
             decoder.outsideManifold(ompPerms[i], v);
-            ompLoss[i] = activity.perConditionLoss(v, targets, new double[k]);
-        }
+        });
         List<double[]> all = new ArrayList<>(Arrays.asList(wmpLoss));
         all.addAll(Arrays.asList(ompLoss));
         double[] median = MatchedDifficulty.median(all);

@@ -3,7 +3,7 @@ package org.bcikit.rnn.burstprop;
 import java.util.SplittableRandom;
 
 import org.bcikit.data.random.Shuffle;
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.rnn.feedback.FeedbackAngle;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

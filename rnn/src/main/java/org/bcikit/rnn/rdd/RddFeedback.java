@@ -2,7 +2,7 @@ package org.bcikit.rnn.rdd;
 
 import java.util.SplittableRandom;
 
-import org.bcikit.decoders.NumericalFailureException;
+import org.bcikit.data.NumericalFailureException;
 import org.bcikit.rnn.feedback.FeedbackEstimator;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.ejml.data.DMatrixRMaj;

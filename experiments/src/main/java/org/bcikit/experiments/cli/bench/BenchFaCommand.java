@@ -14,6 +14,8 @@ import org.bcikit.experiments.api.BuildInfo;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.manifold.fa.FactorAnalysis;
 import org.bcikit.manifold.fa.FactorModel;
+import org.bcikit.manifold.moments.Covariance;
+import org.bcikit.manifold.moments.LeadingEigen;
 import org.ejml.data.DMatrixRMaj;
 
 import org.bcikit.experiments.cli.options.SamplesFile;
@@ -26,7 +28,7 @@ import picocli.CommandLine;
  * {@code bcikit bench fa DATA.npy}: times {@link FactorAnalysis#fit} (covariance, EM, everything
  * from the samples to the model) and prints one JSON line with the fields of
  * {@code shared/bench/fa_sklearn.py}, so the two can be run side by side on the same file. The
- * EM runs on the calling thread; the covariance pass of a large matrix spreads over the common
+ * covariance pass of a large matrix and EM's large S A products spread over the common
  * fork-join pool (all cores; {@code -XX:ActiveProcessorCount=1} keeps it on one), and
  * {@code fit_cpu_seconds_median} counts the calling thread only. {@code --min-var-frac 0} fits
  * scikit-learn's model (no Heywood floor).
@@ -34,7 +36,9 @@ import picocli.CommandLine;
  * finished those threads compete with the fit for the cores (on a loaded 2-core machine the
  * first few fits took 4-8 times their later wall time). {@code --warmup} untimed fits come first
  * and then more until one of them runs with the compiler idle, so the timed ones measure compiled
- * code without compiler threads competing; {@code --warmup 0} times a cold start.
+ * code without compiler threads competing; {@code --warmup 0} times a cold start. After the timed
+ * fits, {@code stages} times the same number of fits stage by stage (means, covariance, PCA start,
+ * EM) in wall and process CPU seconds, with EM's iteration count and the covariance kernel used.
  */
 @Command(name = "fa", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Factor-analysis fit time on a samples x units .npy matrix (as shared/bench/fa_sklearn.py).")
@@ -66,6 +70,11 @@ public final class BenchFaCommand implements Callable<Integer> {
                     + "0 = scikit-learn's model, no floor. Default: ${DEFAULT-VALUE}.")
     double minVarFrac;
 
+    @Option(names = "--profile-steps",
+            description = "End EM with profile steps (exact loadings for the current private variances; "
+                    + "FactorAnalysis#withProfileSteps).")
+    boolean profileSteps;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,7 +96,8 @@ public final class BenchFaCommand implements Callable<Integer> {
         DMatrixRMaj x = SamplesFile.readMatrix(file);
         FactorAnalysis fa;
         try {
-            fa = new FactorAnalysis(dims).withTolerance(tolerance).withMinVarianceFraction(minVarFrac);
+            fa = new FactorAnalysis(dims).withTolerance(tolerance).withMinVarianceFraction(minVarFrac)
+                    .withProfileSteps(profileSteps);
         } catch (InvalidInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--dims: " + e.getMessage());
         }
@@ -108,6 +118,7 @@ public final class BenchFaCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw e.inFile(file);
         }
+        Map<String, Object> stages = stages(fa, x);
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -122,8 +133,10 @@ public final class BenchFaCommand implements Callable<Integer> {
         // CPU time of the fitting thread: what the fit costs when other processes share the cores
         json.put("fit_cpu_seconds_median", median(cpuSeconds));
         json.put("warmup", warmed);
+        json.put("stages", stages);
         json.put("tol", tolerance);
         json.put("min_var_frac", minVarFrac);
+        json.put("profile_steps", profileSteps);
         String line = JsonFiles.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json);
         spec.commandLine().getOut().println(line);
@@ -151,6 +164,54 @@ public final class BenchFaCommand implements Callable<Integer> {
             }
         }
         return count;
+    }
+
+    /**
+     * Per-stage medians over {@code reps} more fits done stage by stage, as {@link FactorAnalysis#fit}
+     * does them: the means, the covariance pass, the PCA start (the leading eigenvectors) and the
+     * rest (the start again and EM, less the start's own time). Wall seconds and the process's
+     * CPU seconds (all threads, JIT and GC included), which on a loaded machine say more than the
+     * wall time about the parallel covariance pass.
+     */
+    private Map<String, Object> stages(FactorAnalysis fa, DMatrixRMaj x) {
+        String[] names = {"mean", "covariance", "init", "em"};
+        double[][] wall = new double[names.length][reps];
+        double[][] cpu = new double[names.length][reps];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        int iterations = 0;
+        for (int r = 0; r < reps; r++) {
+            long[] t = new long[5];
+            long[] c = new long[5];
+            t[0] = System.nanoTime();
+            c[0] = os.getProcessCpuTime();
+            double[] mean = Covariance.mean(x);
+            t[1] = System.nanoTime();
+            c[1] = os.getProcessCpuTime();
+            DMatrixRMaj s = Covariance.of(x, mean);
+            t[2] = System.nanoTime();
+            c[2] = os.getProcessCpuTime();
+            LeadingEigen.of(s, fa.dims());
+            t[3] = System.nanoTime();
+            c[3] = os.getProcessCpuTime();
+            iterations = fa.fitCovariance(s, mean, x.numRows).iterations();
+            t[4] = System.nanoTime();
+            c[4] = os.getProcessCpuTime();
+            for (int k = 0; k < 3; k++) {
+                wall[k][r] = (t[k + 1] - t[k]) / 1e9;
+                cpu[k][r] = (c[k + 1] - c[k]) / 1e9;
+            }
+            wall[3][r] = (t[4] - t[3] - (t[3] - t[2])) / 1e9;
+            cpu[3][r] = (c[4] - c[3] - (c[3] - c[2])) / 1e9;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            out.put(names[k] + "_seconds_median", median(wall[k]));
+            out.put(names[k] + "_cpu_seconds_median", median(cpu[k]));
+        }
+        out.put("em_iterations", iterations);
+        out.put("covariance_kernel", Covariance.kernelName());
+        return out;
     }
 
     private static double median(double[] values) {
