@@ -53,6 +53,18 @@ final class ExactStep {
         return fast != null ? fast.evaluate() : network.backward();
     }
 
+    /**
+     * Tells {@code check} the rank-2 change of W made by the last {@link #update()} on the Woodbury
+     * path (so its certificate is kept up to date in O(N^2)); nothing on the general path, whose
+     * checks form the certificate afresh.
+     */
+    void report(StabilityCheck check) {
+        if (fast != null) {
+            check.stepped(fast.learningRate(), fast.gradientLeft(), fast.gradientRight(),
+                    network.recurrent().effective());
+        }
+    }
+
     /** Applies the optimiser's step with the gradient of the last {@link #evaluate()}. */
     void update() {
         if (fast != null) {

@@ -12,7 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  * when both reach 1 is W decomposed, and that decomposition (the one the old rule made every time)
  * decides and becomes the new anchor. Since each bound is at least the true radius, a certified W
  * has radius below 1, and an uncertified one is judged by its own eigenvalues: the stop step and the
- * reported radius are those of the full check. Mutable (the anchor and counters); one per run.
+ * reported radius are those of the full check. A loop that reports its rank-O steps
+ * ({@link #stepped}) spares the certificate its two N x N products (O(N^2 O) per step instead). Mutable (the anchor and counters); one per run.
  */
 public final class StabilityCheck {
 
@@ -20,6 +21,7 @@ public final class StabilityCheck {
     private int cheap;
     private int tight;
     private int full;
+    private int tracked;
 
     /** A check with no anchor yet: its first call decomposes W. */
     public StabilityCheck() {
@@ -42,6 +44,11 @@ public final class StabilityCheck {
                 cheap++;
                 return Double.NaN;
             }
+            if (anchor.certifiesTracked(w)) {
+                tight++;
+                tracked++;
+                return Double.NaN;
+            }
             if (anchor.certifiesStable(w)) {
                 tight++;
                 return Double.NaN;
@@ -52,7 +59,7 @@ public final class StabilityCheck {
         double radius = spectrum.spectralRadius();
         if (!(radius < 1.0)) {
             anchor = null;
-        } else if (anchor == null || !anchor.certifiesStable(w)) {
+        } else if (anchor == null || !(anchor.certifiesTracked(w) || anchor.certifiesStable(w))) {
             // a decomposition forced by the caller keeps an anchor that still certifies W: anchoring costs
             // about as much again as the decomposition
             try {
@@ -65,9 +72,26 @@ public final class StabilityCheck {
         return radius;
     }
 
+    /**
+     * Reports that W changed by the step {@code W <- W - eta P^T R} (P, R: O x N, not modified;
+     * {@code w} after the step), so that the next check can use the certificate's F kept up to date
+     * in O(N^2 O) per step ({@link SpectralRadiusBound#track}) instead of two N x N products. Optional: a
+     * check of a W changed otherwise, or not reported, forms F afresh.
+     */
+    public void stepped(double eta, DMatrixRMaj p, DMatrixRMaj r, DMatrixRMaj w) {
+        if (anchor != null) {
+            anchor.track(eta, p, r, w);
+        }
+    }
+
     /** How many checks the O(N^2) bound certified, the certificate certified, and a decomposition decided. */
     public int[] counts() {
         return new int[] {cheap, tight, full};
+    }
+
+    /** How many of the certificate's checks used the tracked F (the rest formed F afresh). */
+    public int trackedCertificates() {
+        return tracked;
     }
 
     private static boolean allFinite(DMatrixRMaj m) {

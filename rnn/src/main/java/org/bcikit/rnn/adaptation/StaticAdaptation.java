@@ -36,7 +36,8 @@ import org.ejml.dense.row.SpecializedOps_DDRM;
  * after a stop are not recorded.
  *
  * <p>Plain GD on dense weights, the paper's protocol, takes the O(N^2) Woodbury step
- * ({@link ExactStep}). The loop itself allocates nothing per step; the full metrics ({@link StaticStepMetrics}:
+ * ({@link ExactStep}), and reports each rank-2 step to the stability check, whose certificate
+ * then needs no N x N x N product ({@link StabilityCheck#stepped}). The loop itself allocates nothing per step; the full metrics ({@link StaticStepMetrics}:
  * participation ratio, effective rank, manifold overlap, principal angles) are decompositions and
  * are taken every {@code metricsEvery} steps.
  */
@@ -137,6 +138,7 @@ public final class StaticAdaptation {
             }
             if (t < steps) {
                 learning.update();
+                learning.report(stability);
             }
         }
         return new StaticAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(variance, reached),

@@ -179,6 +179,24 @@ public final class WoodburyDescent {
         CommonOps_DDRM.multAdd(-learningRate, apt, correction, inverse);
     }
 
+    /** The learning rate eta of the step {@code W <- W - eta P^T R}. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /**
+     * P (O x N) of the last evaluated gradient {@code dL/dW = P^T R}: read-only view, valid until
+     * the next {@link #evaluate()} (an update leaves it, so it describes the step just taken).
+     */
+    public DMatrixRMaj gradientLeft() {
+        return p;
+    }
+
+    /** R (O x N) of the last evaluated gradient {@code dL/dW = P^T R}; as {@link #gradientLeft()}. */
+    public DMatrixRMaj gradientRight() {
+        return residual;
+    }
+
     /** The tracked inverse {@code (I - W)^-1} (read-only view, for tests and diagnostics). */
     public DMatrixRMaj inverse() {
         return inverse;

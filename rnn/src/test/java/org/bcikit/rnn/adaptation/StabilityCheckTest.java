@@ -14,6 +14,7 @@ import org.bcikit.rnn.model.Parameter;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.bcikit.rnn.model.StaticTask;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class StabilityCheckTest {
@@ -69,6 +70,43 @@ class StabilityCheckTest {
             unstable += r.unstable() ? 1 : 0;
         }
         assertEquals(1, unstable, "one rate should stay stable and one go unstable, or the test shows little");
+    }
+
+    @Test
+    void trackedCertificatesStopWhereADecompositionAtEveryCheckStops() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 30;
+        DMatrixRMaj w = new DMatrixRMaj(n, n);
+        for (int i = 0; i < w.data.length; i++) {
+            w.data[i] = rng.nextGaussian();
+        }
+        CommonOps_DDRM.scale(0.9 / EigenvalueSpectrum.of(w).spectralRadius(), w);
+        StabilityCheck check = new StabilityCheck();
+        int stopped = -1;
+        int expected = -1;
+        for (int t = 0; t <= 3000 && stopped < 0; t++) {
+            if (t % 10 == 0) {
+                boolean full = EigenvalueSpectrum.of(w).spectralRadius() < 1;
+                double r = check.check(w, false);
+                stopped = Double.isNaN(r) || r < 1 ? -1 : t;
+                expected = full ? -1 : t;
+                assertEquals(expected, stopped, "decision at step " + t);
+            }
+            // a rank-2 step W <- (I + eta P^T P) W that slowly grows the radius to 1
+            DMatrixRMaj p = new DMatrixRMaj(2, n);
+            for (int i = 0; i < p.data.length; i++) {
+                p.data[i] = rng.nextGaussian() / Math.sqrt(n);
+            }
+            DMatrixRMaj r = new DMatrixRMaj(2, n);
+            CommonOps_DDRM.mult(-1, p, w, r);
+            DMatrixRMaj change = new DMatrixRMaj(n, n);
+            CommonOps_DDRM.multTransA(p, r, change);
+            CommonOps_DDRM.addEquals(w, -1e-3, change);
+            check.stepped(1e-3, p, r, w);
+        }
+        assertTrue(stopped > 100, "the run should go unstable late, stopped at " + stopped);
+        assertTrue(check.trackedCertificates() > 10, "tracked certificates: " + check.trackedCertificates()
+                + " of " + java.util.Arrays.toString(check.counts()));
     }
 
     @Test
