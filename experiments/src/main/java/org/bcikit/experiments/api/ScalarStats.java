@@ -21,6 +21,20 @@ public record ScalarStats(int n, double mean, double sem, double[] values) {
         return of(v);
     }
 
+    /**
+     * Puts the mean of each scalar in {@code names} across {@code runs} into {@code out} (mutated)
+     * under its name, and its s.e.m. under {@code NAMESem}: the metrics most experiments report.
+     */
+    public static void putMeanAndSem(java.util.Map<String, Object> out, java.util.List<RunRecord> runs,
+            Iterable<String> names) {
+        for (String name : names) {
+            ScalarStats s = over(runs, name);
+            out.put(name, s.mean());
+            out.put(name + "Sem", s.sem());
+        }
+    }
+
+    /** Mean and s.e.m. of {@code values} (NaN values left out). */
     public static ScalarStats of(double[] values) {
         int n = 0;
         double sum = 0;

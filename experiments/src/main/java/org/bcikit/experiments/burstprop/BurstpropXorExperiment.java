@@ -158,11 +158,7 @@ public final class BurstpropXorExperiment implements Experiment<BurstpropXorExpe
         }
         out.put("solvedSeeds", solved);
         out.put("seeds", runs.size());
-        for (String name : names) {
-            ScalarStats s = ScalarStats.over(runs, name);
-            out.put(name, s.mean());
-            out.put(name + "Sem", s.sem());
-        }
+        ScalarStats.putMeanAndSem(out, runs, names);
         return out;
     }
 

@@ -235,12 +235,8 @@ public final class EgVsGdExperiment implements Experiment<EgVsGdExperiment.Param
     @Override
     public Map<String, Object> metrics(Condition<Params> condition, List<RunRecord> runs) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String name : List.of("testError", "prunedR2", "signFlips", "gaussianityEuclidean", "gaussianityEntropy",
-                "geometryIdentified", "logSigma", "ksStatistic", "parkedFraction")) {
-            ScalarStats s = ScalarStats.over(runs, name);
-            out.put(name, s.mean());
-            out.put(name + "Sem", s.sem());
-        }
+        ScalarStats.putMeanAndSem(out, runs, List.of("testError", "prunedR2", "signFlips", "gaussianityEuclidean",
+                "gaussianityEntropy", "geometryIdentified", "logSigma", "ksStatistic", "parkedFraction"));
         double maxFlips = 0;
         for (RunRecord r : runs) {
             maxFlips = Math.max(maxFlips, r.scalar("signFlips"));

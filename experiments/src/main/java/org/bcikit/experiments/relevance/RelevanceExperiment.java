@@ -271,11 +271,7 @@ public final class RelevanceExperiment implements Experiment<RelevanceExperiment
         for (RunRecord r : runs) {
             names.addAll(r.scalars().keySet());
         }
-        for (String name : names) {
-            ScalarStats s = ScalarStats.over(runs, name);
-            out.put(name, s.mean());
-            out.put(name + "Sem", s.sem());
-        }
+        ScalarStats.putMeanAndSem(out, runs, names);
         return out;
     }
 

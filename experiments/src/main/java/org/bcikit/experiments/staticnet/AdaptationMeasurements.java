@@ -91,12 +91,6 @@ public final class AdaptationMeasurements {
 
     /** Mean over the runs that reached scalar {@code name}, and its s.e.m. as {@code NAMESem}. */
     public static void putScalar(Map<String, Object> out, String name, List<RunRecord> runs) {
-        double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = runs.get(i).scalar(name);
-        }
-        ScalarStats s = ScalarStats.of(v);
-        out.put(name, s.mean());
-        out.put(name + "Sem", s.sem());
+        ScalarStats.putMeanAndSem(out, runs, List.of(name));
     }
 }
