@@ -2,6 +2,7 @@ package org.bcikit.manifold.moments;
 
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -68,9 +69,7 @@ public final class LeadingEigen {
         DMatrixRMaj rv = new DMatrixRMaj(b, q);
         DMatrixRMaj rw = new DMatrixRMaj(b, q);
         SplittableRandom rng = new SplittableRandom(START_SEED);
-        for (int e = 0; e < v.data.length; e++) {
-            v.data[e] = rng.nextGaussian();
-        }
+        GaussianFill.fill(v.data, 1.0, rng);
         orthonormaliseRows(v);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             s.leftTimes(v, w); // rows of W = (S V^T)^T

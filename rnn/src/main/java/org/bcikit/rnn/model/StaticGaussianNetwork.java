@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.bcikit.data.random.GaussianFill;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -132,9 +133,7 @@ public final class StaticGaussianNetwork implements TrainableNetwork {
             u.data[i] = 2 * rng.nextDouble() - 1;
         }
         DMatrixRMaj v = new DMatrixRMaj(task.outputSize(), n);
-        for (int i = 0; i < v.data.length; i++) {
-            v.data[i] = rng.nextGaussian();
-        }
+        GaussianFill.fill(v.data, 1.0, rng);
         CommonOps_DDRM.scale(0.2 * Math.sqrt(800.0 / n) / NormOps_DDRM.normF(v), v);
         return new StaticGaussianNetwork(task, weights, u, new DMatrixRMaj(n, 1), v, noiseVariance, inputNoiseVariance);
     }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
 
+import org.bcikit.data.random.Shuffle;
 import org.bcikit.experiments.cli.options.VersionProvider;
 import org.bcikit.rnn.adaptation.StabilityCheck;
 import org.bcikit.rnn.adaptation.StaticBciSetup;
@@ -146,16 +147,7 @@ public final class StaticBenchCommand implements Callable<Integer> {
 
     private static DMatrixRMaj permutedColumns(DMatrixRMaj v, SplittableRandom rng) {
         int n = v.numCols;
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Shuffle.permutation(n, rng);
         DMatrixRMaj out = new DMatrixRMaj(v.numRows, n);
         for (int r = 0; r < v.numRows; r++) {
             for (int c = 0; c < n; c++) {
