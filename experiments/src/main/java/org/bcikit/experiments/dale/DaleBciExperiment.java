@@ -215,6 +215,7 @@ public final class DaleBciExperiment implements Experiment<DaleBciExperiment.Par
         SignFlipCounter adaptationFlips = new SignFlipCounter(adapting.recurrent().parameters());
         Optimizer rule = adaptationFlips.counting(rule(p, adapting.recurrent(), a.learningRate(), m, "adaptation"));
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
+                .withSpectraAtLastOnly()
                 .run(adapting, rule, setup.decoder(), setup.activity());
         adaptationFlips.update();
         AdaptationMeasurements.record(m, r, setup, a.steps());

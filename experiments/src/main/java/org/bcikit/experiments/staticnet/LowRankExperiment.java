@@ -138,6 +138,7 @@ public final class LowRankExperiment implements Experiment<LowRankExperiment.Par
         Snapshot start = Snapshot.of(adapting);
         StaticPerturbationExperiment.Adaptation a = p.adaptation();
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
+                .withSpectraAtLastOnly()
                 .run(adapting, new GradientDescent(a.learningRate()), setup.decoder(), setup.activity());
 
         Measurements m = AdaptationMeasurements.record(new Measurements(), r, setup, a.steps());

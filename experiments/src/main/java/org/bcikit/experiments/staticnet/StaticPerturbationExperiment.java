@@ -158,6 +158,7 @@ public final class StaticPerturbationExperiment implements Experiment<StaticPert
         StaticGaussianNetwork adapting = paired.adaptable(p.perturbation());
         Adaptation a = p.adaptation();
         StaticAdaptationResult r = new StaticAdaptation(a.steps(), a.metricsEvery(), a.stabilityCheckEvery())
+                .withSpectraAtLastOnly()
                 .run(adapting, new GradientDescent(a.learningRate()), paired.setup().decoder(), paired.setup().activity());
 
         return AdaptationMeasurements.record(new Measurements(), r, paired.setup(), a.steps());

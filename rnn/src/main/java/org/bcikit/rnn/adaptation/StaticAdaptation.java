@@ -47,6 +47,7 @@ public final class StaticAdaptation {
     private final int metricsEvery;
     private final int stabilityCheckEvery;
     private final double targetLossFraction;
+    private final boolean spectraAtLastOnly;
 
     /**
      * @param steps               number of updates (Payeur et al.: 2000)
@@ -54,10 +55,11 @@ public final class StaticAdaptation {
      * @param stabilityCheckEvery spectral-radius check every this many steps
      */
     public StaticAdaptation(int steps, int metricsEvery, int stabilityCheckEvery) {
-        this(steps, metricsEvery, stabilityCheckEvery, 0.0);
+        this(steps, metricsEvery, stabilityCheckEvery, 0.0, false);
     }
 
-    private StaticAdaptation(int steps, int metricsEvery, int stabilityCheckEvery, double targetLossFraction) {
+    private StaticAdaptation(int steps, int metricsEvery, int stabilityCheckEvery, double targetLossFraction,
+            boolean spectraAtLastOnly) {
         if (steps < 0 || metricsEvery < 1 || stabilityCheckEvery < 1) {
             throw new IllegalArgumentException("adaptation: need steps >= 0, metricsEvery >= 1 and "
                     + "stabilityCheckEvery >= 1, got " + steps + ", " + metricsEvery + ", " + stabilityCheckEvery);
@@ -66,6 +68,21 @@ public final class StaticAdaptation {
         this.metricsEvery = metricsEvery;
         this.stabilityCheckEvery = stabilityCheckEvery;
         this.targetLossFraction = targetLossFraction;
+        this.spectraAtLastOnly = spectraAtLastOnly;
+    }
+
+    /**
+     * The same loop, taking the decompositions of the metrics (spectral radius, effective rank,
+     * participation ratio, principal angles) only for the last entry of the result's metrics; the
+     * entries before it carry loss, weight change and manifold overlap, and NaN (no angles) for the
+     * rest. The last entry is the one a decomposition at every metrics step would give: the network
+     * at each metrics step is kept as a copy until the next, so a run that stops early (unstable) is
+     * measured fully at its last metrics step afterwards. For the experiments that record only the
+     * trajectory of weight change and overlap and the end's spectra, this drops about 20
+     * non-symmetric eigen-decompositions, SVDs and covariance eigen-decompositions per 2000-step run.
+     */
+    public StaticAdaptation withSpectraAtLastOnly() {
+        return new StaticAdaptation(steps, metricsEvery, stabilityCheckEvery, targetLossFraction, true);
     }
 
     /**
@@ -77,7 +94,7 @@ public final class StaticAdaptation {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("adaptation: target loss fraction must be in [0, 1), got " + fraction);
         }
-        return new StaticAdaptation(steps, metricsEvery, stabilityCheckEvery, fraction);
+        return new StaticAdaptation(steps, metricsEvery, stabilityCheckEvery, fraction, spectraAtLastOnly);
     }
 
     /**
@@ -101,12 +118,14 @@ public final class StaticAdaptation {
         int stoppedAt = -1;
         String reason = "";
         int reached = 0;
+        // the network at the last light metrics entry, measured fully if the run ends before another
+        StaticGaussianNetwork lastLight = null;
         for (int t = 0; t <= steps; t++) {
             double radius = Double.NaN;
             boolean metricsStep = t % metricsEvery == 0 || t == steps;
             if (t % stabilityCheckEvery == 0 || t == steps) {
                 // NaN: certified below 1 by a bound; otherwise the radius of a full decomposition
-                radius = stability.check(w.effective(), metricsStep);
+                radius = stability.check(w.effective(), metricsStep && !spectraAtLastOnly);
                 if (!Double.isNaN(radius) && !(radius < 1.0)) {
                     unstable = true;
                     stoppedAt = t;
@@ -129,7 +148,13 @@ public final class StaticAdaptation {
             reached = t + 1;
             reachedTarget = t > 0 && l <= targetLossFraction * loss[0];
             if (metricsStep || reachedTarget) {
-                metrics.add(measure(t, network, w0, manifold, decoder, reference, loss[0], radius));
+                if (spectraAtLastOnly && t < steps && !reachedTarget) {
+                    metrics.add(measureLight(t, network, w0, decoder, reference, loss[0]));
+                    lastLight = network.copy();
+                } else {
+                    metrics.add(measure(t, network, w0, manifold, decoder, reference, loss[0], radius));
+                    lastLight = null;
+                }
             }
             if (reachedTarget) {
                 stoppedAt = t + 1;
@@ -141,8 +166,23 @@ public final class StaticAdaptation {
                 learning.report(stability);
             }
         }
+        if (lastLight != null) {
+            // the run stopped before its last step: its last entry gets the spectra a full measurement would
+            int t = metrics.get(metrics.size() - 1).step();
+            metrics.set(metrics.size() - 1, measure(t, lastLight, w0, manifold, decoder, reference, loss[0], Double.NaN));
+        }
         return new StaticAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(variance, reached),
                 Arrays.copyOf(mean, reached), List.copyOf(metrics), unstable, reachedTarget, stoppedAt, reason);
+    }
+
+    private static StaticStepMetrics measureLight(int t, StaticGaussianNetwork network, DMatrixRMaj w0,
+            ManifoldDecoder decoder, StaticActivity reference, double loss0) {
+        DMatrixRMaj w = network.recurrent().effective();
+        StaticLoss l = network.loss();
+        StaticActivity a = network.activity();
+        return new StaticStepMetrics(t, l.total(), l.variance(), l.mean(), 1 - l.total() / loss0,
+                SpecializedOps_DDRM.diffNormF(w, w0), Double.NaN, Double.NaN, Double.NaN,
+                ManifoldOverlap.ofRowBasis(decoder.axes(), a.covariance(), reference.covariance()), new double[0]);
     }
 
     private static StaticStepMetrics measure(int t, StaticGaussianNetwork network, DMatrixRMaj w0, DMatrixRMaj manifold,

@@ -16,6 +16,9 @@ package org.bcikit.rnn.adaptation;
  * @param manifoldOverlap    Feulner-Clopath overlap of the activity with the intuitive manifold
  * @param principalAngles    principal angles (radians, ascending) between the intuitive manifold and
  *                           the top-M principal axes of the current activity
+ *
+ * <p>An entry taken without its spectra has NaN participation ratio, effective rank and spectral
+ * radius and no principal angles.
  */
 public record StaticStepMetrics(int step, double loss, double varianceLoss, double meanLoss, double performance,
         double weightChange, double participationRatio, double effectiveRank, double spectralRadius,
@@ -23,6 +26,7 @@ public record StaticStepMetrics(int step, double loss, double varianceLoss, doub
 
     /** The largest principal angle in degrees (0 when the activity's top axes span the intuitive manifold). */
     public double largestPrincipalAngleDegrees() {
-        return Math.toDegrees(principalAngles[principalAngles.length - 1]);
+        // no angles: an entry measured without its spectra (StaticAdaptation.withSpectraAtLastOnly)
+        return principalAngles.length == 0 ? Double.NaN : Math.toDegrees(principalAngles[principalAngles.length - 1]);
     }
 }
