@@ -1,5 +1,6 @@
 package org.bcikit.rnn.burstprop;
 
+import org.bcikit.rnn.feedback.UpdateAngle;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

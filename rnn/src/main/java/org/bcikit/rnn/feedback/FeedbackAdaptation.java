@@ -3,7 +3,7 @@ package org.bcikit.rnn.feedback;
 import java.util.Arrays;
 import java.util.List;
 
-import org.bcikit.rnn.analysis.EigenvalueSpectrum;
+import org.bcikit.rnn.adaptation.StabilityCheck;
 import org.bcikit.rnn.learning.StaticNodePerturbation;
 import org.bcikit.rnn.model.Optimizer;
 import org.bcikit.rnn.model.Parameter;
@@ -11,7 +11,6 @@ import org.bcikit.rnn.model.RecurrentWeights;
 import org.bcikit.rnn.model.StaticGaussianNetwork;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * Adaptation of a static network's recurrent weights to a perturbed readout when the learner must
@@ -19,7 +18,8 @@ import org.ejml.dense.row.NormOps_DDRM;
  * bioRxiv 2023.03.11.532146, §5.1): before every step the {@link FeedbackEstimator} gives B, the
  * {@link FeedbackGradient} turns it into a weight gradient and the optimiser steps W. The same
  * instability rule as {@link org.bcikit.rnn.adaptation.StaticAdaptation}: the spectral radius of W
- * is checked every {@code stabilityCheckEvery} steps and at the last, and a radius of 1 or more (or
+ * is checked every {@code stabilityCheckEvery} steps and at the last (by {@link StabilityCheck}, which
+ * decomposes W only when no bound certifies a radius below 1), and a radius of 1 or more (or
  * a non-finite loss) stops the run as unstable. Apart from those checks and the estimator's own
  * work, a step allocates nothing.
  */
@@ -64,7 +64,7 @@ public final class FeedbackAdaptation {
         return loop(network, optimizer, angleOut -> {
             CommonOps_DDRM.transpose(network.readout(), vt);
             double l = exact.backward(network, vt);
-            angleOut[0] = angle(rule.estimate(network), exact.gradient());
+            angleOut[0] = UpdateAngle.degrees(rule.estimate(network), exact.gradient());
             return l;
         });
     }
@@ -81,14 +81,15 @@ public final class FeedbackAdaptation {
         double[] loss = new double[steps + 1];
         double[] angle = new double[steps + 1];
         int reached = 0;
+        StabilityCheck stability = new StabilityCheck();
         boolean unstable = false;
         int stoppedAt = -1;
         String reason = "";
         for (int t = 0; t <= steps; t++) {
             if (t % stabilityCheckEvery == 0 || t == steps) {
-                double radius = allFinite(w.effective()) ? EigenvalueSpectrum.of(w.effective()).spectralRadius()
-                        : Double.POSITIVE_INFINITY;
-                if (!(radius < 1.0)) {
+                // NaN: certified below 1 without a decomposition (the same decisions as decomposing every time)
+                double radius = stability.check(w.effective(), false);
+                if (!Double.isNaN(radius) && !(radius < 1.0)) {
                     unstable = true;
                     stoppedAt = t;
                     reason = "unstable: spectral radius of W reached " + radius + " at step " + t;
@@ -112,23 +113,5 @@ public final class FeedbackAdaptation {
         }
         return new FeedbackAdaptationResult(Arrays.copyOf(loss, reached), Arrays.copyOf(angle, reached), unstable,
                 stoppedAt, reason);
-    }
-
-    private static double angle(DMatrixRMaj a, DMatrixRMaj b) {
-        double dot = 0;
-        for (int k = 0; k < a.getNumElements(); k++) {
-            dot += a.data[k] * b.data[k];
-        }
-        double c = dot / (NormOps_DDRM.normF(a) * NormOps_DDRM.normF(b));
-        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
-    }
-
-    private static boolean allFinite(DMatrixRMaj m) {
-        for (int i = 0; i < m.getNumElements(); i++) {
-            if (!Double.isFinite(m.data[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,4 +1,4 @@
-package org.bcikit.rnn.burstprop;
+package org.bcikit.rnn.feedback;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;

@@ -1,4 +1,4 @@
-package org.bcikit.rnn.burstprop;
+package org.bcikit.rnn.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
