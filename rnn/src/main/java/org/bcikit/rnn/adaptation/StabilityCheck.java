@@ -3,6 +3,7 @@ package org.bcikit.rnn.adaptation;
 import org.bcikit.rnn.analysis.EigenvalueSpectrum;
 import org.bcikit.rnn.analysis.SpectralRadiusBound;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 
 /**
  * The instability rule of Payeur et al. 2023 (a run stops once the spectral radius of W reaches 1),
@@ -34,7 +35,7 @@ public final class StabilityCheck {
      * decomposition (for steps whose metrics record the radius).
      */
     public double check(DMatrixRMaj w, boolean exact) {
-        if (!allFinite(w)) {
+        if (MatrixFeatures_DDRM.hasUncountable(w)) {
             // a multiplicative rule (EG) can blow W up to Inf/NaN within one step as the radius nears 1;
             // that is the same failure, and the eigen-decomposition of such a matrix would not converge
             return Double.POSITIVE_INFINITY;
@@ -92,14 +93,5 @@ public final class StabilityCheck {
     /** How many of the certificate's checks used the tracked F (the rest formed F afresh). */
     public int trackedCertificates() {
         return tracked;
-    }
-
-    private static boolean allFinite(DMatrixRMaj m) {
-        for (int i = 0; i < m.getNumElements(); i++) {
-            if (!Double.isFinite(m.data[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -2,6 +2,7 @@ package org.bcikit.rnn.model;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
@@ -171,7 +172,7 @@ public final class WoodburyDescent {
         for (int i = 0; i < capacitance.numRows; i++) {
             capacitance.add(i, i, 1.0);
         }
-        if (!CommonOps_DDRM.invert(capacitance, capacitanceInverse) || !finite(capacitanceInverse)) {
+        if (!CommonOps_DDRM.invert(capacitance, capacitanceInverse) || MatrixFeatures_DDRM.hasUncountable(capacitanceInverse)) {
             refactor();
             return;
         }
@@ -211,14 +212,4 @@ public final class WoodburyDescent {
         }
         solver.invert(inverse);
     }
-
-    private static boolean finite(DMatrixRMaj m) {
-        for (int i = 0; i < m.getNumElements(); i++) {
-            if (!Double.isFinite(m.data[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
 }
