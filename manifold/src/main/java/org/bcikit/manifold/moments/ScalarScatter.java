@@ -30,13 +30,7 @@ final class ScalarScatter implements ScatterKernel {
         double[][] rows = new double[ni][w];
         for (int t0 = 0; t0 < n; t0 += CHUNK) {
             int tn = Math.min(CHUNK, n - t0);
-            for (int t = 0; t < tn; t++) {
-                int row = (t0 + t) * q + i0;
-                double[] c = cb[t];
-                for (int j = 0; j < w; j++) {
-                    c[j] = x[row + j] - mean[i0 + j];
-                }
-            }
+            ScatterKernel.centre(x, q, mean, i0, w, t0, tn, cb);
             for (int jp = 0; jp < w; jp += COLUMNS) {
                 int jEnd = Math.min(w, jp + COLUMNS);
                 for (int ib = 0; ib < ni && ib < jEnd; ib += ROWS) {
@@ -44,9 +38,7 @@ final class ScalarScatter implements ScatterKernel {
                 }
             }
         }
-        for (int i = 0; i < ni; i++) {
-            System.arraycopy(rows[i], i, out.data, (i0 + i) * q + i0 + i, w - i);
-        }
+        ScatterKernel.store(rows, ni, q, i0, w, out);
     }
 
     private static void tile(double[][] cb, int tn, double[][] rows, int ib, int iEnd, int jp, int jEnd) {

@@ -24,6 +24,30 @@ interface ScatterKernel {
     void band(double[] x, int n, int q, double[] mean, int i0, int i1, DMatrixRMaj out);
 
     /**
+     * Writes samples {@code t0..t0+tn-1}, columns {@code i0..i0+w-1} of {@code x}, centred, into
+     * rows {@code 0..tn-1} of {@code chunk} (mutated; padding beyond {@code w} is left as it is).
+     */
+    static void centre(double[] x, int q, double[] mean, int i0, int w, int t0, int tn, double[][] chunk) {
+        for (int t = 0; t < tn; t++) {
+            int row = (t0 + t) * q + i0;
+            double[] c = chunk[t];
+            for (int j = 0; j < w; j++) {
+                c[j] = x[row + j] - mean[i0 + j];
+            }
+        }
+    }
+
+    /**
+     * Copies the band's accumulated rows (row i holds columns {@code i0..i0+w-1}) on and above the
+     * diagonal into {@code out}.
+     */
+    static void store(double[][] rows, int ni, int q, int i0, int w, DMatrixRMaj out) {
+        for (int i = 0; i < ni; i++) {
+            System.arraycopy(rows[i], i, out.data, (i0 + i) * q + i0 + i, w - i);
+        }
+    }
+
+    /**
      * The vector kernel when the module is present, else the plain one. When the module is there
      * but the vector kernel does not load (an incubator API this JDK no longer has) that is
      * reported, not silently replaced.

@@ -35,13 +35,7 @@ final class VectorScatter implements ScatterKernel {
         double[][] rows = new double[niPad][wPad];
         for (int t0 = 0; t0 < n; t0 += CHUNK) {
             int tn = Math.min(CHUNK, n - t0);
-            for (int t = 0; t < tn; t++) {
-                int row = (t0 + t) * q + i0;
-                double[] c = cb[t];
-                for (int j = 0; j < w; j++) {
-                    c[j] = x[row + j] - mean[i0 + j];
-                }
-            }
+            ScatterKernel.centre(x, q, mean, i0, w, t0, tn, cb);
             for (int j = 0; j < wPad; j += BLOCK) {
                 int iTop = Math.min(niPad, j + BLOCK);
                 for (int i = 0; i < iTop; i += 4) {
@@ -49,9 +43,7 @@ final class VectorScatter implements ScatterKernel {
                 }
             }
         }
-        for (int i = 0; i < ni; i++) {
-            System.arraycopy(rows[i], i, out.data, (i0 + i) * q + i0 + i, w - i);
-        }
+        ScatterKernel.store(rows, ni, q, i0, w, out);
     }
 
     private static void block(double[][] cb, int tn, double[][] rows, int i, int j) {
